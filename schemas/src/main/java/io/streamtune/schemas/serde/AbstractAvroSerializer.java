@@ -60,7 +60,7 @@ abstract class AbstractAvroSerializer<T extends IndexedRecord> implements Serial
             throw new IllegalStateException("serializer is not configured: call configure() or pass a registry client");
         }
         Schema schema = record.getSchema();
-        int id = schemaId(Subjects.subject(topic, isKey), schema);
+        int id = schemaId(Subjects.subject(topic, isKey), PortableSchema.of(schema));
         return write(topic, id, schema, record);
     }
 
