@@ -1,0 +1,355 @@
+package io.streamtune.trainer.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Every setting of the trainer, typed and validated. Build it with {@link TrainerConfigLoader} (file, then
+ * environment, then defaults) or directly from a map. Any key that is neither defined here nor starts with
+ * {@value #KAFKA_PREFIX} is refused with a {@link ConfigException} naming it, so a typo stops start-up.
+ */
+public final class TrainerConfig extends AbstractConfig {
+
+    /** Keys under this prefix are Kafka client (and serde) settings, passed through with the prefix removed. */
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    public static final String MODEL_NAME = "model.name";
+    public static final String MODEL_LABELS = "model.labels";
+    public static final String MODEL_STORE_ROOT = "model.store.root";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String APPLICATION_ID = "application.id";
+    public static final String ROUND_TRIGGER_CORRECTIONS = "round.trigger.corrections";
+    public static final String ROUND_TRIGGER_INTERVAL_MINUTES = "round.trigger.interval.minutes";
+    public static final String ROUND_REPLAY_RATIO = "round.replay.ratio";
+    public static final String ROUND_HOLDOUT_FRACTION = "round.holdout.fraction";
+    public static final String ROUND_SEED = "round.seed";
+    public static final String GATE_METRIC = "gate.metric";
+    public static final String GATE_MARGIN = "gate.margin";
+    public static final String FEEDBACK_JOIN_MAX_WAIT_MS = "feedback.join.max.wait.ms";
+    public static final String FEEDBACK_JOIN_CHECK_INTERVAL_MS = "feedback.join.check.interval.ms";
+    public static final String FEEDBACK_TEXT_RETENTION_HOURS = "feedback.text.retention.hours";
+    public static final String FEEDBACK_ANNOTATORS_ALLOWED = "feedback.annotators.allowed";
+    public static final String FEEDBACK_ANNOTATOR_RATE_LIMIT = "feedback.annotator.rate.limit.per.minute";
+    public static final String TRAINING_EPOCHS = "training.epochs";
+    public static final String TRAINING_BATCH_SIZE = "training.batch.size";
+    public static final String TRAINING_LEARNING_RATE = "training.learning.rate";
+    public static final String TRAINING_MAX_LENGTH = "training.max.length";
+
+    /** Metric names the gate can compare, as written by the evaluator. */
+    public static final List<String> GATE_METRICS = List.of("accuracy", "macroF1");
+
+    private static final ConfigDef DEFINITION = define();
+
+    private final Map<String, Object> kafkaSettings;
+
+    /**
+     * Validates the settings.
+     *
+     * @throws ConfigException naming the first unknown key or invalid value
+     */
+    public TrainerConfig(Map<?, ?> settings) {
+        super(DEFINITION, refuseUnknownKeys(settings), false);
+        this.kafkaSettings = Map.copyOf(originalsWithPrefix(KAFKA_PREFIX, true));
+        validateCrossKeyRules();
+    }
+
+    /** The definition of every key, e.g. to print the reference with {@code toRst()}. */
+    public static ConfigDef definition() {
+        return new ConfigDef(DEFINITION);
+    }
+
+    private static ConfigDef define() {
+        ConfigDef def = new ConfigDef();
+        defineModel(def);
+        defineRounds(def);
+        defineFeedback(def);
+        defineTraining(def);
+        return def;
+    }
+
+    private static void defineModel(ConfigDef def) {
+        def.define(
+                        MODEL_NAME,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new ModelNameValidator(),
+                        Importance.HIGH,
+                        "Name of the model this trainer owns; one trainer publishes per model name.")
+                .define(
+                        MODEL_LABELS,
+                        Type.LIST,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new LabelsValidator(),
+                        Importance.HIGH,
+                        "The model's classes, in output order; corrections with another label are dead-lettered.")
+                .define(
+                        MODEL_STORE_ROOT,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        "Folder of the model store where version artifacts are written.")
+                .define(
+                        SCHEMA_REGISTRY_URL,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        "Schema registry base URL for the Avro serdes (other serde keys go under kafka.*).")
+                .define(
+                        APPLICATION_ID,
+                        Type.STRING,
+                        "",
+                        Importance.MEDIUM,
+                        "Kafka Streams application id of feedback ingestion; empty means streamtune-trainer-<model>.");
+    }
+
+    private static void defineRounds(ConfigDef def) {
+        def.define(
+                        ROUND_TRIGGER_CORRECTIONS,
+                        Type.INT,
+                        200,
+                        Range.atLeast(1),
+                        Importance.HIGH,
+                        "Start a round when this many new corrections have arrived.")
+                .define(
+                        ROUND_TRIGGER_INTERVAL_MINUTES,
+                        Type.LONG,
+                        30L,
+                        Range.atLeast(1),
+                        Importance.HIGH,
+                        "Start a round when this many minutes passed since the last one and at least one"
+                                + " new correction arrived.")
+                .define(
+                        ROUND_REPLAY_RATIO,
+                        Type.DOUBLE,
+                        1.0,
+                        Range.between(0.0, 100.0),
+                        Importance.MEDIUM,
+                        "Earlier training examples replayed per new correction in a round (0 = none).")
+                .define(
+                        ROUND_HOLDOUT_FRACTION,
+                        Type.DOUBLE,
+                        0.2,
+                        Range.between(0.01, 0.9),
+                        Importance.MEDIUM,
+                        "Share of event ids (by hash) held out of training to evaluate the gate.")
+                .define(ROUND_SEED, Type.LONG, 42L, Importance.LOW, "Seed of the replay sample and training.")
+                .define(
+                        GATE_METRIC,
+                        Type.STRING,
+                        "accuracy",
+                        ValidString.in("accuracy", "macroF1"),
+                        Importance.MEDIUM,
+                        "Holdout metric the gate compares.")
+                .define(
+                        GATE_MARGIN,
+                        Type.DOUBLE,
+                        0.0,
+                        Range.between(0.0, 1.0),
+                        Importance.MEDIUM,
+                        "A candidate is PROMOTED when its metric >= the serving version's metric - margin.");
+    }
+
+    private static void defineFeedback(ConfigDef def) {
+        def.define(
+                        FEEDBACK_JOIN_MAX_WAIT_MS,
+                        Type.LONG,
+                        300_000L,
+                        Range.atLeast(0),
+                        Importance.MEDIUM,
+                        "How long an id-only correction waits for its classification before it is dead-lettered.")
+                .define(
+                        FEEDBACK_JOIN_CHECK_INTERVAL_MS,
+                        Type.LONG,
+                        5_000L,
+                        Range.atLeast(10),
+                        Importance.LOW,
+                        "How often waiting corrections are re-checked (wall clock).")
+                .define(
+                        FEEDBACK_TEXT_RETENTION_HOURS,
+                        Type.LONG,
+                        168L,
+                        Range.atLeast(1),
+                        Importance.LOW,
+                        "How long classified texts are kept for id-only corrections.")
+                .define(
+                        FEEDBACK_ANNOTATORS_ALLOWED,
+                        Type.LIST,
+                        List.of(),
+                        Importance.MEDIUM,
+                        "Annotators whose corrections are accepted; empty accepts everyone.")
+                .define(
+                        FEEDBACK_ANNOTATOR_RATE_LIMIT,
+                        Type.INT,
+                        0,
+                        Range.atLeast(0),
+                        Importance.MEDIUM,
+                        "Corrections accepted per annotator per minute (record time); 0 means no limit.");
+    }
+
+    private static void defineTraining(ConfigDef def) {
+        def.define(
+                        TRAINING_EPOCHS,
+                        Type.INT,
+                        2,
+                        Range.between(1, 100),
+                        Importance.MEDIUM,
+                        "Fine-tuning epochs per round.")
+                .define(
+                        TRAINING_BATCH_SIZE,
+                        Type.INT,
+                        16,
+                        Range.between(1, 1024),
+                        Importance.MEDIUM,
+                        "Fine-tuning batch size.")
+                .define(
+                        TRAINING_LEARNING_RATE,
+                        Type.DOUBLE,
+                        3e-5,
+                        Range.between(1e-8, 1.0),
+                        Importance.MEDIUM,
+                        "Peak AdamW learning rate.")
+                .define(
+                        TRAINING_MAX_LENGTH,
+                        Type.INT,
+                        128,
+                        Range.between(8, 512),
+                        Importance.LOW,
+                        "Maximum tokens per text.");
+    }
+
+    private static Map<?, ?> refuseUnknownKeys(Map<?, ?> settings) {
+        Set<String> known = new HashSet<>(DEFINITION.names());
+        for (Object key : settings.keySet()) {
+            String name = String.valueOf(key);
+            if (!known.contains(name) && !name.startsWith(KAFKA_PREFIX)) {
+                throw new ConfigException(
+                        name, "[unknown key]", "not a trainer setting (Kafka settings go under " + KAFKA_PREFIX + "*)");
+            }
+        }
+        return settings;
+    }
+
+    private void validateCrossKeyRules() {
+        if (!kafkaSettings.containsKey("bootstrap.servers")) {
+            throw new ConfigException(KAFKA_PREFIX + "bootstrap.servers", null, "required");
+        }
+    }
+
+    public String modelName() {
+        return getString(MODEL_NAME);
+    }
+
+    public List<String> labels() {
+        return getList(MODEL_LABELS).stream().map(String::trim).toList();
+    }
+
+    public Path storeRoot() {
+        return Path.of(getString(MODEL_STORE_ROOT));
+    }
+
+    public String schemaRegistryUrl() {
+        return getString(SCHEMA_REGISTRY_URL);
+    }
+
+    public String applicationId() {
+        String id = getString(APPLICATION_ID);
+        return id.isBlank() ? "streamtune-trainer-" + modelName() : id;
+    }
+
+    /** The transactional id of the version publisher: one per model, so a second trainer fences the first. */
+    public String transactionalId() {
+        return "streamtune-trainer-publisher-" + modelName();
+    }
+
+    public int roundTriggerCorrections() {
+        return getInt(ROUND_TRIGGER_CORRECTIONS);
+    }
+
+    public Duration roundTriggerInterval() {
+        return Duration.ofMinutes(getLong(ROUND_TRIGGER_INTERVAL_MINUTES));
+    }
+
+    public double replayRatio() {
+        return getDouble(ROUND_REPLAY_RATIO);
+    }
+
+    public double holdoutFraction() {
+        return getDouble(ROUND_HOLDOUT_FRACTION);
+    }
+
+    public long seed() {
+        return getLong(ROUND_SEED);
+    }
+
+    public String gateMetric() {
+        return getString(GATE_METRIC);
+    }
+
+    public double gateMargin() {
+        return getDouble(GATE_MARGIN);
+    }
+
+    public Duration joinMaxWait() {
+        return Duration.ofMillis(getLong(FEEDBACK_JOIN_MAX_WAIT_MS));
+    }
+
+    public Duration joinCheckInterval() {
+        return Duration.ofMillis(getLong(FEEDBACK_JOIN_CHECK_INTERVAL_MS));
+    }
+
+    public Duration textRetention() {
+        return Duration.ofHours(getLong(FEEDBACK_TEXT_RETENTION_HOURS));
+    }
+
+    /** Annotators accepted; empty means everyone. */
+    public Set<String> allowedAnnotators() {
+        return Set.copyOf(getList(FEEDBACK_ANNOTATORS_ALLOWED));
+    }
+
+    /** Corrections per annotator per minute; 0 means unlimited. */
+    public int annotatorRateLimitPerMinute() {
+        return getInt(FEEDBACK_ANNOTATOR_RATE_LIMIT);
+    }
+
+    public int epochs() {
+        return getInt(TRAINING_EPOCHS);
+    }
+
+    public int batchSize() {
+        return getInt(TRAINING_BATCH_SIZE);
+    }
+
+    public double learningRate() {
+        return getDouble(TRAINING_LEARNING_RATE);
+    }
+
+    public int maxLength() {
+        return getInt(TRAINING_MAX_LENGTH);
+    }
+
+    /** Kafka client settings ({@code kafka.*} without the prefix), unchanged. */
+    public Map<String, Object> kafkaSettings() {
+        return kafkaSettings;
+    }
+
+    /** Settings for the Avro serdes: the Kafka settings plus the registry URL. */
+    public Map<String, Object> serdeSettings() {
+        Map<String, Object> settings = new HashMap<>(kafkaSettings);
+        settings.put("schema.registry.url", schemaRegistryUrl());
+        return Map.copyOf(settings);
+    }
+}

@@ -1,0 +1,118 @@
+package io.streamtune.trainer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerConfigTest {
+
+    static Map<String, Object> minimal() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("model.name", "sentiment");
+        settings.put("model.labels", "neg,pos");
+        settings.put("model.store.root", "/tmp/models");
+        settings.put("schema.registry.url", "http://localhost:8081");
+        settings.put("kafka.bootstrap.servers", "localhost:9092");
+        return settings;
+    }
+
+    @Test
+    void shouldApplyDefaultsToMinimalSettings() {
+        TrainerConfig config = new TrainerConfig(minimal());
+
+        assertThat(config.modelName()).isEqualTo("sentiment");
+        assertThat(config.labels()).containsExactly("neg", "pos");
+        assertThat(config.roundTriggerCorrections()).isEqualTo(200);
+        assertThat(config.roundTriggerInterval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.holdoutFraction()).isEqualTo(0.2);
+        assertThat(config.allowedAnnotators()).isEmpty();
+        assertThat(config.applicationId()).isEqualTo("streamtune-trainer-sentiment");
+        assertThat(config.transactionalId()).endsWith("sentiment");
+    }
+
+    @Test
+    void shouldPassKafkaSettingsThroughWithoutPrefix() {
+        Map<String, Object> settings = minimal();
+        settings.put("kafka.security.protocol", "SASL_SSL");
+
+        TrainerConfig config = new TrainerConfig(settings);
+
+        assertThat(config.kafkaSettings())
+                .containsEntry("bootstrap.servers", "localhost:9092")
+                .containsEntry("security.protocol", "SASL_SSL");
+        assertThat(config.serdeSettings()).containsEntry("schema.registry.url", "http://localhost:8081");
+    }
+
+    @Test
+    void shouldRefuseUnknownKeyNamingIt() {
+        Map<String, Object> settings = minimal();
+        settings.put("round.trigger.correction", "5");
+
+        assertThatThrownBy(() -> new TrainerConfig(settings))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("round.trigger.correction");
+    }
+
+    @Test
+    void shouldRefuseInvalidValueNamingTheKey() {
+        Map<String, Object> settings = minimal();
+        settings.put("round.holdout.fraction", "1.5");
+
+        assertThatThrownBy(() -> new TrainerConfig(settings))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("round.holdout.fraction");
+    }
+
+    @Test
+    void shouldRefuseDuplicateLabels() {
+        Map<String, Object> settings = minimal();
+        settings.put("model.labels", "pos,neg,pos");
+
+        assertThatThrownBy(() -> new TrainerConfig(settings)).hasMessageContaining("model.labels");
+    }
+
+    @Test
+    void shouldRefuseMissingBootstrapServers() {
+        Map<String, Object> settings = minimal();
+        settings.remove("kafka.bootstrap.servers");
+
+        assertThatThrownBy(() -> new TrainerConfig(settings)).hasMessageContaining("kafka.bootstrap.servers");
+    }
+
+    @Test
+    void shouldLetEnvironmentOverrideFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("trainer.properties");
+        StringBuilder text = new StringBuilder();
+        minimal()
+                .forEach((key, value) ->
+                        text.append(key).append('=').append(value).append('\n'));
+        text.append("gate.margin=0.05\n");
+        Files.writeString(file, text);
+
+        TrainerConfig config = TrainerConfigLoader.load(
+                file,
+                Map.of(
+                        "STREAMTUNE_TRAINER_GATE_MARGIN", "0.1",
+                        "STREAMTUNE_TRAINER_KAFKA_BOOTSTRAP_SERVERS", "broker:9093",
+                        "UNRELATED", "x"));
+
+        assertThat(config.gateMargin()).isEqualTo(0.1);
+        assertThat(config.kafkaSettings()).containsEntry("bootstrap.servers", "broker:9093");
+    }
+
+    @Test
+    void shouldRefuseUnknownEnvironmentKey() {
+        assertThatThrownBy(() -> TrainerConfigLoader.load(null, Map.of("STREAMTUNE_TRAINER_MODEL_NAMES", "x")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.names");
+    }
+}
