@@ -1,0 +1,118 @@
+package io.streamtune.classifier.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamtune.schemas.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassifierConfigTest {
+
+    private static final Map<String, String> REQUIRED_ENV = Map.of(
+            "STREAMTUNE_BOOTSTRAP_SERVERS", "localhost:9092",
+            "STREAMTUNE_SCHEMA_REGISTRY_URL", "http://localhost:8081",
+            "STREAMTUNE_MODEL_NAME", "sentiment",
+            "STREAMTUNE_MODEL_STORE_ROOT", "/models");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldTakeDefaultsForWhatNeitherFileNorEnvironmentSets() {
+        ClassifierConfig config = ConfigLoader.load(null, REQUIRED_ENV);
+
+        assertThat(config.inputTopic()).isEqualTo(Topics.TEXT_EVENTS);
+        assertThat(config.outputTopic()).isEqualTo(Topics.CLASSIFICATIONS);
+        assertThat(config.deadLetterTopic()).isEqualTo(Topics.TEXT_EVENTS_DLQ);
+        assertThat(config.batchMaxRecords()).isEqualTo(32);
+        assertThat(config.device()).isEqualTo(Device.CPU);
+        assertThat(config.pinnedVersion()).isEmpty();
+    }
+
+    @Test
+    void shouldLetEnvironmentOverrideTheFile() throws IOException {
+        Path file = write("batch.max.records=8\nbatch.max.wait.ms=20\nmodel.version.pinned=3\n");
+
+        ClassifierConfig config = ConfigLoader.load(file, with(REQUIRED_ENV, "STREAMTUNE_BATCH_MAX_RECORDS", "64"));
+
+        assertThat(config.batchMaxRecords()).isEqualTo(64);
+        assertThat(config.batchMaxWaitMs()).isEqualTo(20);
+        assertThat(config.pinnedVersion()).hasValue(3);
+    }
+
+    @Test
+    void shouldPassKafkaKeysThroughUntouchedAndForceExactlyOnce() throws IOException {
+        Path file = write("kafka.security.protocol=SASL_SSL\nkafka.sasl.jaas.config=secret stuff\n");
+
+        ClassifierConfig config =
+                ConfigLoader.load(file, with(REQUIRED_ENV, "STREAMTUNE_KAFKA_SASL_MECHANISM", "PLAIN"));
+
+        assertThat(config.streamsConfig())
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.jaas.config", "secret stuff")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        assertThat(config.clientConfig()).containsEntry("sasl.mechanism", "PLAIN");
+    }
+
+    @Test
+    void shouldPassRegistryKeysToTheSerde() {
+        ClassifierConfig config =
+                ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_REGISTRY_AUTO_REGISTER_SCHEMAS", "true"));
+
+        assertThat(config.serdeConfig())
+                .containsEntry("schema.registry.url", "http://localhost:8081")
+                .containsEntry("auto.register.schemas", "true");
+    }
+
+    @Test
+    void shouldNameTheKeyOfAnInvalidValue() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_BATCH_MAX_RECORDS", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("batch.max.records");
+        assertThatThrownBy(() -> ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_DEVICE", "tpu")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("device");
+        assertThatThrownBy(() ->
+                        ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_SCHEMA_REGISTRY_URL", "localhost:8081")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schema.registry.url");
+    }
+
+    @Test
+    void shouldNameAMissingRequiredKey() {
+        Map<String, String> env = new java.util.HashMap<>(REQUIRED_ENV);
+        env.remove("STREAMTUNE_MODEL_NAME");
+
+        assertThatThrownBy(() -> ConfigLoader.load(null, env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.name");
+    }
+
+    @Test
+    void shouldParseGpuDevices() {
+        assertThat(Device.parse("gpu:1").gpuIndex()).isEqualTo(1);
+        assertThat(Device.parse("gpu:1").isGpu()).isTrue();
+        assertThatThrownBy(() -> Device.parse("gpu:")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = folder.resolve("classifier.properties");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String name, String value) {
+        Map<String, String> env = new java.util.HashMap<>(base);
+        env.put(name, value);
+        return env;
+    }
+}
