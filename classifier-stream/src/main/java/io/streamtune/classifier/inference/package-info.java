@@ -1,0 +1,5 @@
+/**
+ * The port between the stream and the model: classify a batch of texts and say which model version did it. The
+ * topology depends only on this, so its tests need no PyTorch.
+ */
+package io.streamtune.classifier.inference;

@@ -1,0 +1,110 @@
+package io.streamtune.classifier.metrics;
+
+import io.streamtune.classifier.deadletter.DeadLetterReason;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Everything the classifier counts and measures, shared by every stream thread and the reload machinery. */
+public final class ClassifierMetrics {
+
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder classified = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final Map<DeadLetterReason, LongAdder> deadLetters = new EnumMap<>(DeadLetterReason.class);
+    private final Histogram batchSize = Histogram.sizes();
+    private final Histogram inferenceMillis = Histogram.millis();
+    private final Histogram queueMillis = Histogram.millis();
+    private final Histogram endToEndMillis = Histogram.millis();
+    private final LongAdder reloads = new LongAdder();
+    private final LongAdder failedReloads = new LongAdder();
+    private final AtomicLong servedVersion = new AtomicLong(-1);
+
+    public ClassifierMetrics() {
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            deadLetters.put(reason, new LongAdder());
+        }
+    }
+
+    /** A valid record was put into the pending batch. */
+    public void recordAccepted() {
+        accepted.increment();
+    }
+
+    /** A batch of this size was run through the model in this many milliseconds. */
+    public void recordBatch(int size, long inferenceMs) {
+        batches.increment();
+        batchSize.observe(size);
+        inferenceMillis.observe(inferenceMs);
+    }
+
+    /** One classification was forwarded after waiting {@code queueMs} and {@code endToEndMs} after its event. */
+    public void recordClassified(long queueMs, long endToEndMs) {
+        classified.increment();
+        queueMillis.observe(queueMs);
+        endToEndMillis.observe(Math.max(0, endToEndMs));
+    }
+
+    public void recordDeadLetter(DeadLetterReason reason) {
+        deadLetters.get(reason).increment();
+    }
+
+    public void recordReload(long version) {
+        reloads.increment();
+        servedVersion.set(version);
+    }
+
+    public void recordFailedReload() {
+        failedReloads.increment();
+    }
+
+    public long accepted() {
+        return accepted.sum();
+    }
+
+    public long classified() {
+        return classified.sum();
+    }
+
+    public long batches() {
+        return batches.sum();
+    }
+
+    public long deadLetters(DeadLetterReason reason) {
+        return deadLetters.get(reason).sum();
+    }
+
+    public long deadLetters() {
+        return deadLetters.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    public Histogram batchSize() {
+        return batchSize;
+    }
+
+    public Histogram inferenceMillis() {
+        return inferenceMillis;
+    }
+
+    public Histogram queueMillis() {
+        return queueMillis;
+    }
+
+    public Histogram endToEndMillis() {
+        return endToEndMillis;
+    }
+
+    public long reloads() {
+        return reloads.sum();
+    }
+
+    public long failedReloads() {
+        return failedReloads.sum();
+    }
+
+    /** The model version being served, or -1 before the first model is loaded. */
+    public long servedVersion() {
+        return servedVersion.get();
+    }
+}
