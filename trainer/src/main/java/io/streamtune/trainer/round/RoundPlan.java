@@ -1,0 +1,49 @@
+package io.streamtune.trainer.round;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The examples of one round.
+ *
+ * @param train new corrections plus the replay sample, none of them held out
+ * @param holdout every held-out example, old and new, to evaluate candidate and version in service alike
+ * @param newExamples how many of {@code train} are new corrections
+ */
+public record RoundPlan(List<Example> train, List<Example> holdout, int newExamples) {
+
+    public RoundPlan {
+        train = List.copyOf(train);
+        holdout = List.copyOf(holdout);
+    }
+
+    /**
+     * Plans a round.
+     *
+     * @param earlier examples already trained on in earlier rounds (latest label per event)
+     * @param fresh examples new since the last round (latest label per event; an event may be in both, then
+     *     the fresh one wins)
+     */
+    public static RoundPlan of(
+            List<Example> earlier, List<Example> fresh, Holdout holdout, ReplaySampler replay, long seed) {
+        Set<String> freshIds = new HashSet<>();
+        fresh.forEach(example -> freshIds.add(example.eventId()));
+        List<Example> heldOut = new ArrayList<>();
+        List<Example> freshTrain = new ArrayList<>();
+        List<Example> earlierTrain = new ArrayList<>();
+        for (Example example : fresh) {
+            (holdout.isHeldOut(example.eventId()) ? heldOut : freshTrain).add(example);
+        }
+        for (Example example : earlier) {
+            if (freshIds.contains(example.eventId())) {
+                continue;
+            }
+            (holdout.isHeldOut(example.eventId()) ? heldOut : earlierTrain).add(example);
+        }
+        List<Example> train = new ArrayList<>(freshTrain);
+        train.addAll(replay.sample(earlierTrain, freshTrain.size(), seed));
+        return new RoundPlan(train, heldOut, freshTrain.size());
+    }
+}

@@ -1,0 +1,48 @@
+package io.streamtune.trainer.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RoundPlanTest {
+
+    private final Holdout holdout = new Holdout(0.2);
+
+    @Test
+    void shouldTrainOnFreshAndReplayAndHoldOutByIdOnly() {
+        List<Example> earlier = examples("old", 200, "neg");
+        List<Example> fresh = examples("new", 50, "pos");
+
+        RoundPlan plan = RoundPlan.of(earlier, fresh, holdout, new ReplaySampler(1.0), 1);
+
+        assertThat(plan.train()).noneMatch(example -> holdout.isHeldOut(example.eventId()));
+        assertThat(plan.holdout()).allMatch(example -> holdout.isHeldOut(example.eventId()));
+        long freshTrained =
+                fresh.stream().filter(e -> !holdout.isHeldOut(e.eventId())).count();
+        assertThat(plan.newExamples()).isEqualTo((int) freshTrained);
+        assertThat(plan.train()).hasSize((int) (2 * freshTrained));
+        assertThat(plan.train().subList(0, plan.newExamples()))
+                .allMatch(e -> e.label().equals("pos"));
+        assertThat(plan.holdout()).hasSize((int)
+                (earlier.stream().filter(e -> holdout.isHeldOut(e.eventId())).count() + fresh.size() - freshTrained));
+    }
+
+    @Test
+    void shouldLetFreshLabelReplaceEarlierLabelOfTheSameEvent() {
+        List<Example> earlier = examples("e", 100, "neg");
+        List<Example> fresh = examples("e", 100, "pos");
+
+        RoundPlan plan = RoundPlan.of(earlier, fresh, holdout, new ReplaySampler(1.0), 1);
+
+        assertThat(plan.train()).allMatch(e -> e.label().equals("pos"));
+        assertThat(plan.holdout()).allMatch(e -> e.label().equals("pos"));
+    }
+
+    private static List<Example> examples(String prefix, int count, String label) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new Example(prefix + i, "text " + i, label))
+                .toList();
+    }
+}
