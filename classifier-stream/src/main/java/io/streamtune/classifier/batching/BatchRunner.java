@@ -2,6 +2,7 @@ package io.streamtune.classifier.batching;
 
 import io.streamtune.classifier.inference.BatchClassifier;
 import io.streamtune.classifier.inference.ClassifiedBatch;
+import io.streamtune.classifier.inference.ModelUnavailableException;
 import io.streamtune.classifier.metrics.ClassifierMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Runs a batch through the {@link BatchClassifier} and isolates failures. A batch that fails is retried once; if it
  * fails again it is split in halves and each half is run the same way, down to single texts, so one poison text
  * costs only itself (it is dead-lettered) and the others are still classified. A model that fails on everything
- * thus dead-letters the whole batch after about 4n calls; the dead-letter topic can be replayed.
+ * thus dead-letters the whole batch after about 4n calls; the dead-letter topic can be replayed. A {@link
+ * ModelUnavailableException} is not the records' fault and is thrown on, never dead-lettered.
  */
 public final class BatchRunner {
 
@@ -38,11 +40,15 @@ public final class BatchRunner {
         try {
             outcomes.addAll(classifyOnce(texts));
             return;
+        } catch (ModelUnavailableException e) {
+            throw e;
         } catch (RuntimeException first) {
             log.warn("inference failed on a batch of {}, retrying once", texts.size(), first);
             try {
                 outcomes.addAll(classifyOnce(texts));
                 return;
+            } catch (ModelUnavailableException e) {
+                throw e;
             } catch (RuntimeException second) {
                 failure = second;
             }

@@ -5,17 +5,18 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * The headers a dead letter carries besides the original record's own headers. Every value is a UTF-8 string
- * (numbers in decimal), so any consumer or console tool can read them.
+ * The headers a dead letter carries besides the original record's own headers. The names and encoding (UTF-8
+ * strings, numbers in decimal) are those of Kafka Streams' built-in dead-letter queue (KIP-1034), so the same
+ * tooling reads both, plus {@value #REASON} with a {@link DeadLetterReason}.
  */
 public final class DeadLetterHeaders {
 
     public static final String REASON = "streamtune.dlq.reason";
-    public static final String SOURCE_TOPIC = "streamtune.dlq.source.topic";
-    public static final String SOURCE_PARTITION = "streamtune.dlq.source.partition";
-    public static final String SOURCE_OFFSET = "streamtune.dlq.source.offset";
-    public static final String EXCEPTION_CLASS = "streamtune.dlq.exception.class";
-    public static final String EXCEPTION_MESSAGE = "streamtune.dlq.exception.message";
+    public static final String SOURCE_TOPIC = "__streams.errors.topic";
+    public static final String SOURCE_PARTITION = "__streams.errors.partition";
+    public static final String SOURCE_OFFSET = "__streams.errors.offset";
+    public static final String EXCEPTION_CLASS = "__streams.errors.exception";
+    public static final String EXCEPTION_MESSAGE = "__streams.errors.message";
 
     private DeadLetterHeaders() {}
 

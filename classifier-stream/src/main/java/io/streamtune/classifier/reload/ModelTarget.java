@@ -1,0 +1,24 @@
+package io.streamtune.classifier.reload;
+
+import java.util.Objects;
+
+/**
+ * The version an instance should serve, as the model-versions topic or the pinned configuration says.
+ *
+ * @param modelName the model family
+ * @param version the version
+ * @param artifactUri where the artifact is, or null to find it in the model store by name and version
+ * @param manifestSha256 the expected SHA-256 of the artifact's manifest, or null when unknown (a pinned version
+ *     that the topic does not list)
+ */
+public record ModelTarget(String modelName, long version, String artifactUri, String manifestSha256) {
+
+    public ModelTarget {
+        Objects.requireNonNull(modelName, "modelName");
+    }
+
+    @Override
+    public String toString() {
+        return modelName + " v" + version;
+    }
+}
