@@ -56,6 +56,18 @@ public final class BertEncoder extends AbstractBlock {
         return Collections.unmodifiableMap(named);
     }
 
+    /**
+     * Makes this encoder an immutable inference model: freezes every parameter (no autograd graph is
+     * recorded, whatever the thread's grad mode) and fuses each layer's query/key/value projections.
+     * Training it afterwards is not supported.
+     *
+     * @param manager owns the fused copies; keep it open as long as the encoder
+     */
+    public void prepareForInference(NDManager manager) {
+        namedParameters().values().forEach(parameter -> parameter.freeze(true));
+        layers.forEach(layer -> layer.fuseForInference(manager));
+    }
+
     /** Initialises shapes (and any parameter not yet loaded) for inputs of the given batch and length. */
     public void initialize(NDManager manager, long batch, long seq) {
         Shape tokens = new Shape(batch, seq);

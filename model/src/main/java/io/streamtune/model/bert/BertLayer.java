@@ -37,6 +37,7 @@ public final class BertLayer extends AbstractBlock {
     private final Linear intermediate;
     private final Linear output;
     private final LayerNorm outputNorm;
+    private volatile FusedQkv fused;
 
     BertLayer(BertConfig config) {
         this.config = config;
@@ -73,10 +74,25 @@ public final class BertLayer extends AbstractBlock {
         return new NDList(addAndNorm(store, output, outputNorm, expanded, attended, training));
     }
 
+    /**
+     * Precomputes one (3 * hidden, hidden) projection from the query (pre-scaled by 1/sqrt(headSize)), key
+     * and value weights, used by inference forward passes from then on. Only for weights that will not
+     * change again: training passes never use it, but updates would not reach it.
+     */
+    void fuseForInference(NDManager manager) {
+        fused = FusedQkv.of(query, key, value, scale, manager);
+    }
+
     private NDArray selfAttention(ParameterStore store, NDArray hidden, NDArray mask, boolean training) {
         Shape shape = hidden.getShape();
         long batch = shape.get(0);
         long seq = shape.get(1);
+        FusedQkv qkv = fused;
+        if (!training && qkv != null) {
+            NDList heads = qkv.project(hidden, config.numAttentionHeads(), config.headSize());
+            NDArray probabilities = heads.get(0).matMul(heads.get(1)).add(mask).softmax(-1);
+            return mergeHeads(probabilities.matMul(heads.get(2)), batch, seq);
+        }
         NDArray q =
                 splitHeads(apply(store, query, hidden, training), batch, seq).mul(scale);
         NDArray k = splitHeads(apply(store, key, hidden, training), batch, seq);
@@ -84,7 +100,12 @@ public final class BertLayer extends AbstractBlock {
         NDArray probabilities = q.matMul(k.transpose(0, 1, 3, 2)).add(mask).softmax(-1);
         probabilities = Dropout.dropout(probabilities, (float) config.attentionProbsDropoutProb(), training)
                 .singletonOrThrow();
-        return probabilities.matMul(v).transpose(0, 2, 1, 3).reshape(batch, seq, config.hiddenSize());
+        return mergeHeads(probabilities.matMul(v), batch, seq);
+    }
+
+    /** (batch, heads, seq, headSize) to (batch, seq, hidden). */
+    private NDArray mergeHeads(NDArray context, long batch, long seq) {
+        return context.transpose(0, 2, 1, 3).reshape(batch, seq, config.hiddenSize());
     }
 
     /** (batch, seq, hidden) to (batch, heads, seq, headSize). */

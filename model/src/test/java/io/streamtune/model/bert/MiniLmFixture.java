@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** The bundled MiniLM encoder and tokenizer, loaded once per test JVM and shared read-only. */
+/** The bundled MiniLM encoder (prepared for inference) and tokenizer, loaded once per test JVM, shared read-only. */
 public final class MiniLmFixture {
 
     private static NDManager manager;
@@ -23,7 +23,7 @@ public final class MiniLmFixture {
         if (encoder == null) {
             manager = NDManager.newBaseManager();
             encoder = BertCheckpoints.miniLm(manager);
-            BertCheckpoints.freeze(encoder.namedParameters());
+            encoder.prepareForInference(manager);
         }
         return encoder;
     }
