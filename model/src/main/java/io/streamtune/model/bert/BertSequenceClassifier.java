@@ -11,8 +11,10 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,6 +81,28 @@ public final class BertSequenceClassifier extends AbstractBlock {
         encoder.namedParameters().forEach((name, parameter) -> named.put(BertWeights.BERT_PREFIX + name, parameter));
         BertLayer.collectLinear("classifier.", classifier, named);
         return Collections.unmodifiableMap(named);
+    }
+
+    /**
+     * Makes this classifier an immutable inference model: every parameter frozen, the encoder's
+     * query/key/value projections fused ({@link BertEncoder#prepareForInference}). Not for training.
+     */
+    public void prepareForInference(NDManager manager) {
+        encoder.prepareForInference(manager);
+        BertCheckpoints.freeze(namedParameters());
+    }
+
+    /**
+     * The HuggingFace {@code config.json} of this classifier: {@code BertForSequenceClassification} with
+     * the labels in output order, plus the {@code pooling} key that {@link Pooling#fromConfig} reads.
+     */
+    public ObjectNode hfConfig(List<String> labels) {
+        if (labels.size() != numLabels) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + numLabels + " outputs");
+        }
+        ObjectNode json = config().toJson(labels);
+        json.put(Pooling.CONFIG_KEY, pooling.configName());
+        return json;
     }
 
     /** Initialises shapes (and any parameter not yet loaded, e.g. a new head) for the given input size. */

@@ -2,6 +2,8 @@ package io.streamtune.model.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 
 /** How a sequence of hidden states becomes one vector per text. */
 public enum Pooling {
@@ -21,6 +23,31 @@ public enum Pooling {
             return hidden.mul(weights).sum(new int[] {1}).div(counts);
         }
     };
+
+    /** The key of a classifier's {@code config.json} that names its pooling. */
+    public static final String CONFIG_KEY = "pooling";
+
+    /** The pooling of classifiers whose configuration names none. */
+    public static final Pooling DEFAULT = MEAN;
+
+    /** The name in {@code config.json}: {@code cls} or {@code mean}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads the {@link #CONFIG_KEY} of a {@code config.json}, {@link #DEFAULT} when absent. */
+    public static Pooling fromConfig(JsonNode config) {
+        JsonNode name = config.get(CONFIG_KEY);
+        if (name == null) {
+            return DEFAULT;
+        }
+        for (Pooling pooling : values()) {
+            if (pooling.configName().equals(name.asText())) {
+                return pooling;
+            }
+        }
+        throw new IllegalArgumentException("Unknown " + CONFIG_KEY + " '" + name.asText() + "'; expected cls or mean");
+    }
 
     /**
      * Pools (batch, seq, hidden) states into (batch, hidden).

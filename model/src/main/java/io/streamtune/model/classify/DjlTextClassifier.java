@@ -1,0 +1,179 @@
+package io.streamtune.model.classify;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import io.streamtune.model.bert.BertCheckpoints;
+import io.streamtune.model.bert.BertSequenceClassifier;
+import io.streamtune.model.tokenize.BatchPlan;
+import io.streamtune.model.tokenize.TextTokenizer;
+import io.streamtune.model.tokenize.TokenBatch;
+import io.streamtune.model.tokenize.TokenizerConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link TextClassifier} running a {@link BertSequenceClassifier} eagerly on DJL's PyTorch engine.
+ *
+ * <p><b>Thread safety.</b> One instance may be shared by any number of threads calling {@link
+ * #classify} at once. The model is immutable after loading (parameters frozen, query/key/value fused),
+ * and the tokenizer holds no mutable state. Each call works in its own {@link NDManager} scope and
+ * {@link ParameterStore}, closed when it returns, so calls share nothing mutable; because no parameter
+ * requires a gradient, no autograd graph is recorded on any thread. Calls on more threads than cores
+ * add no throughput: PyTorch's intra-op threads are shared. Swap models by replacing the whole instance
+ * and {@link #close()} the old one once no call uses it.
+ *
+ * <p><b>Batching.</b> Texts are tokenised (head + tail truncation to the maximum length, flagged
+ * {@link Prediction#truncated()}), grouped by length into batches of at most {@code batchSize} and
+ * padded to the longest text of their batch; predictions come back in input order.
+ */
+public final class DjlTextClassifier implements TextClassifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DjlTextClassifier.class);
+
+    private final BertSequenceClassifier model;
+    private final List<String> labels;
+    private final TextTokenizer tokenizer;
+    private final NDManager manager;
+    private final ClassifierSettings settings;
+
+    private DjlTextClassifier(
+            BertSequenceClassifier model,
+            List<String> labels,
+            TextTokenizer tokenizer,
+            NDManager manager,
+            ClassifierSettings settings) {
+        if (labels.size() != model.numLabels()) {
+            throw new IllegalArgumentException(
+                    labels.size() + " labels for a model with " + model.numLabels() + " outputs");
+        }
+        this.model = model;
+        this.labels = List.copyOf(labels);
+        this.tokenizer = tokenizer;
+        this.manager = manager;
+        this.settings = settings;
+        model.prepareForInference(manager);
+        warmUp();
+    }
+
+    /**
+     * Loads a classifier folder ({@code config.json}, {@code model.safetensors}, {@code tokenizer.json},
+     * optionally {@code labels.json}) onto the configured device and warms it up.
+     */
+    public static DjlTextClassifier load(Path folder, ClassifierSettings settings) throws IOException {
+        long start = System.nanoTime();
+        Device device = requireAvailable(settings.djlDevice());
+        ClassifierFolder meta = ClassifierFolder.read(folder);
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            BertSequenceClassifier model = BertCheckpoints.loadClassifier(
+                    folder.resolve(ClassifierFolder.WEIGHTS),
+                    meta.config(),
+                    meta.labels().size(),
+                    meta.pooling(),
+                    manager);
+            TextTokenizer tokenizer = TextTokenizer.fromFile(
+                    folder.resolve(ClassifierFolder.TOKENIZER), TokenizerConfig.ofMaxLength(settings.maxLength()));
+            DjlTextClassifier classifier = new DjlTextClassifier(model, meta.labels(), tokenizer, manager, settings);
+            LOG.info(
+                    "Loaded classifier {} on {} with labels {} in {} ms",
+                    folder,
+                    device,
+                    meta.labels(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return classifier;
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Wraps a model already in memory (e.g. just fine-tuned), making it immutable and warming it up. The
+     * classifier takes ownership: {@link #close()} closes the tokenizer and the manager holding the weights.
+     */
+    public static DjlTextClassifier of(
+            BertSequenceClassifier model,
+            List<String> labels,
+            TextTokenizer tokenizer,
+            NDManager manager,
+            ClassifierSettings settings) {
+        return new DjlTextClassifier(model, labels, tokenizer, manager, settings);
+    }
+
+    @Override
+    public List<Prediction> classify(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        BatchPlan plan = tokenizer.plan(texts, settings.batchSize());
+        List<List<Prediction>> perBatch = new ArrayList<>(plan.batches().size());
+        for (TokenBatch batch : plan.batches()) {
+            perBatch.add(predict(batch));
+        }
+        return plan.restore(perBatch);
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+        manager.close();
+    }
+
+    private List<Prediction> predict(TokenBatch batch) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDList inputs = batch.toNDList(scope);
+            NDArray logits = model.forward(new ParameterStore(scope, false), inputs, false)
+                    .singletonOrThrow();
+            float[] probabilities = BertSequenceClassifier.scores(logits).toFloatArray();
+            List<Prediction> predictions = new ArrayList<>(batch.size());
+            for (int row = 0; row < batch.size(); row++) {
+                predictions.add(prediction(probabilities, row, batch.truncated(row)));
+            }
+            return predictions;
+        }
+    }
+
+    private Prediction prediction(float[] probabilities, int row, boolean truncated) {
+        int offset = row * labels.size();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        int best = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            scores.put(labels.get(i), (double) probabilities[offset + i]);
+            if (probabilities[offset + i] > probabilities[offset + best]) {
+                best = i;
+            }
+        }
+        return new Prediction(labels.get(best), probabilities[offset + best], scores, truncated);
+    }
+
+    private void warmUp() {
+        List<String> texts = List.of("warm up", String.join(" ", Collections.nCopies(settings.maxLength(), "warm")));
+        for (int run = 0; run < settings.warmupRuns(); run++) {
+            classify(texts);
+        }
+    }
+
+    private static Device requireAvailable(Device device) {
+        if (device.isGpu() && device.getDeviceId() >= Engine.getInstance().getGpuCount()) {
+            throw new IllegalArgumentException("device " + device + " requested but "
+                    + Engine.getInstance().getGpuCount() + " GPU(s) visible to PyTorch (see model/README.md)");
+        }
+        return device;
+    }
+}
