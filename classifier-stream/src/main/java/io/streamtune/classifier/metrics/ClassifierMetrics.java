@@ -20,6 +20,7 @@ public final class ClassifierMetrics {
     private final LongAdder reloads = new LongAdder();
     private final LongAdder failedReloads = new LongAdder();
     private final AtomicLong servedVersion = new AtomicLong(-1);
+    private final RateMeter classifiedRate = new RateMeter(30, System::currentTimeMillis);
 
     public ClassifierMetrics() {
         for (DeadLetterReason reason : DeadLetterReason.values()) {
@@ -42,6 +43,7 @@ public final class ClassifierMetrics {
     /** One classification was forwarded after waiting {@code queueMs} and {@code endToEndMs} after its event. */
     public void recordClassified(long queueMs, long endToEndMs) {
         classified.increment();
+        classifiedRate.mark(1);
         queueMillis.observe(queueMs);
         endToEndMillis.observe(Math.max(0, endToEndMs));
     }
@@ -65,6 +67,11 @@ public final class ClassifierMetrics {
 
     public long classified() {
         return classified.sum();
+    }
+
+    /** Classifications per second over the last 30 seconds. */
+    public double classifiedPerSecond() {
+        return classifiedRate.perSecond();
     }
 
     public long batches() {

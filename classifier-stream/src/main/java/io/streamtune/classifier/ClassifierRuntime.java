@@ -1,0 +1,179 @@
+package io.streamtune.classifier;
+
+import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.classifier.http.MetricsRenderer;
+import io.streamtune.classifier.http.OperationsServer;
+import io.streamtune.classifier.metrics.ClassifierMetrics;
+import io.streamtune.classifier.reload.ModelLoader;
+import io.streamtune.classifier.reload.ModelReloader;
+import io.streamtune.classifier.reload.ModelVersionWatcher;
+import io.streamtune.classifier.reload.PromotionTracker;
+import io.streamtune.classifier.reload.ServingModel;
+import io.streamtune.classifier.reload.StreamsInstanceRank;
+import io.streamtune.classifier.topology.ClassificationTopology;
+import io.streamtune.classifier.topology.TopologySettings;
+import io.streamtune.schemas.Classification;
+import io.streamtune.schemas.ModelVersion;
+import io.streamtune.schemas.TextEvent;
+import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
+import io.streamtune.schemas.serde.ConfluentAvroSerde;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running classifier instance: the operations endpoint, the model-versions watcher (which must serve a first
+ * model before anything is classified), then Kafka Streams. The topics must exist. {@link #close()} stops all of it
+ * in reverse order.
+ */
+public final class ClassifierRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassifierRuntime.class);
+
+    private final ClassifierConfig config;
+    private final ClassifierMetrics metrics = new ClassifierMetrics();
+    private final ServingModel serving = new ServingModel();
+    private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
+    private OperationsServer http;
+    private ModelVersionWatcher watcher;
+
+    private ClassifierRuntime(ClassifierConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts an instance and returns once Kafka Streams is started (not necessarily RUNNING yet).
+     *
+     * @param loader loads model versions
+     * @param firstModelTimeout how long to wait for a first model to serve
+     * @throws IllegalStateException if no model could be served in time
+     */
+    public static ClassifierRuntime start(ClassifierConfig config, ModelLoader loader, Duration firstModelTimeout)
+            throws IOException, InterruptedException {
+        ClassifierRuntime runtime = new ClassifierRuntime(config);
+        try {
+            runtime.startAll(loader, firstModelTimeout);
+            return runtime;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void startAll(ModelLoader loader, Duration firstModelTimeout) throws IOException, InterruptedException {
+        MetricsRenderer renderer = new MetricsRenderer(metrics, this::kafkaMetrics, config.instanceId());
+        http = OperationsServer.start(config.httpPort(), this::isReady, this::modelJson, renderer::render);
+        HostInfo self = new HostInfo(config.instanceId(), http.port());
+        watcher = newWatcher(loader, self);
+        Thread watcherThread = new Thread(watcher, "model-versions-watcher");
+        watcherThread.setDaemon(true);
+        watcherThread.start();
+        if (!watcher.awaitFirstModel(firstModelTimeout)) {
+            throw new IllegalStateException("no version of model " + config.modelName() + " could be served within "
+                    + firstModelTimeout.toSeconds() + " s (none promoted or pinned, or every one refused)");
+        }
+        KafkaStreams kafkaStreams = new KafkaStreams(topology(), new StreamsConfig(streamsProperties(self)));
+        kafkaStreams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it (the transaction is aborted and its records read again)", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.set(kafkaStreams);
+        kafkaStreams.start();
+    }
+
+    private Topology topology() {
+        ConfluentAvroSerde<TextEvent> events = new ConfluentAvroSerde<>(TextEvent.class);
+        events.configure(config.serdeConfig(), false);
+        ConfluentAvroSerde<Classification> classifications = new ConfluentAvroSerde<>(Classification.class);
+        classifications.configure(config.serdeConfig(), false);
+        return ClassificationTopology.build(
+                TopologySettings.from(config), events.deserializer(), classifications.serializer(), serving, metrics);
+    }
+
+    private ModelVersionWatcher newWatcher(ModelLoader loader, HostInfo self) {
+        ModelReloader reloader = new ModelReloader(
+                serving,
+                loader,
+                new StreamsInstanceRank(streams::get, self),
+                Duration.ofMillis(config.reloadStaggerMs()),
+                metrics,
+                ModelReloader.Sleeper.real());
+        Map<String, Object> consumerConfig = new HashMap<>(config.clientConfig());
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, config.instanceId() + "-model-versions");
+        ConfluentAvroDeserializer<ModelVersion> values = new ConfluentAvroDeserializer<>(ModelVersion.class);
+        values.configure(config.serdeConfig(), false);
+        KafkaConsumer<byte[], ModelVersion> consumer =
+                new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), values);
+        PromotionTracker tracker = new PromotionTracker(config.modelName(), config.pinnedVersion());
+        return new ModelVersionWatcher(consumer, config.modelVersionsTopic(), tracker, reloader);
+    }
+
+    private Map<String, Object> streamsProperties(HostInfo self) {
+        Map<String, Object> properties = new HashMap<>(config.streamsConfig());
+        properties.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        properties.putIfAbsent(StreamsConfig.CLIENT_ID_CONFIG, config.instanceId());
+        return properties;
+    }
+
+    /** A model is loaded and Kafka Streams is RUNNING. */
+    public boolean isReady() {
+        KafkaStreams current = streams.get();
+        return serving.servedVersion().isPresent() && current != null && current.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** The port of the operations endpoint. */
+    public int httpPort() {
+        return http.port();
+    }
+
+    public ClassifierMetrics metrics() {
+        return metrics;
+    }
+
+    /** Kafka Streams' state, or null before it was created. */
+    public KafkaStreams.State streamsState() {
+        KafkaStreams current = streams.get();
+        return current == null ? null : current.state();
+    }
+
+    private Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> kafkaMetrics() {
+        KafkaStreams current = streams.get();
+        return current == null ? Map.of() : current.metrics();
+    }
+
+    private String modelJson() {
+        String version = serving.servedVersion().map(String::valueOf).orElse("null");
+        return "{\"instanceId\":\"" + config.instanceId().replace("\"", "\\\"") + "\",\"modelName\":\""
+                + config.modelName().replace("\"", "\\\"") + "\",\"version\":" + version + "}\n";
+    }
+
+    @Override
+    public void close() {
+        KafkaStreams current = streams.get();
+        if (current != null) {
+            current.close(Duration.ofSeconds(30));
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        serving.close();
+        if (http != null) {
+            http.close();
+        }
+        log.info("classifier instance {} stopped", config.instanceId());
+    }
+}

@@ -1,0 +1,67 @@
+package io.streamtune.classifier.engine;
+
+import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.classifier.reload.LoadedModel;
+import io.streamtune.classifier.reload.ModelLoader;
+import io.streamtune.classifier.reload.ModelTarget;
+import io.streamtune.model.artifact.ArtifactVerificationException;
+import io.streamtune.model.artifact.FileSystemModelStore;
+import io.streamtune.model.artifact.ModelStore;
+import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.classify.ClassifierSettings;
+import io.streamtune.model.classify.DjlTextClassifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a version from the {@link ModelStore}: resolving it verifies the SHA-256 of every file against the manifest
+ * (a changed byte refuses it), the manifest's own SHA-256 must match the one the ModelVersion record announced, then
+ * the DJL classifier loads it on the configured device and warms it up.
+ */
+public final class EngineModelLoader implements ModelLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineModelLoader.class);
+
+    private final ModelStore store;
+    private final ClassifierSettings settings;
+
+    public EngineModelLoader(ModelStore store, ClassifierSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** A loader on the configured store root and device, batching like the stream. */
+    public static EngineModelLoader fromConfig(ClassifierConfig config) {
+        try {
+            ClassifierSettings settings = ClassifierSettings.defaults()
+                    .withDevice(config.device().toString())
+                    .withBatchSize(config.batchMaxRecords());
+            return new EngineModelLoader(new FileSystemModelStore(config.modelStoreRoot()), settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the model store at " + config.modelStoreRoot(), e);
+        }
+    }
+
+    @Override
+    public LoadedModel load(ModelTarget target) throws IOException {
+        long start = System.nanoTime();
+        StoredVersion stored = store.resolve(target.modelName(), target.version());
+        String announced = target.manifestSha256();
+        if (announced != null && !announced.equalsIgnoreCase(stored.manifestSha256())) {
+            throw new ArtifactVerificationException(
+                    stored.folder(),
+                    "manifest.json",
+                    ArtifactVerificationException.Problem.CHECKSUM_MISMATCH,
+                    "its SHA-256 is " + stored.manifestSha256() + " but the model-versions record says " + announced);
+        }
+        DjlTextClassifier classifier = DjlTextClassifier.load(stored.folder(), settings);
+        log.info(
+                "{} verified, loaded and warmed up from {} in {} ms",
+                target,
+                stored.folder(),
+                (System.nanoTime() - start) / 1_000_000);
+        return new DjlLoadedModel(target.modelName(), target.version(), classifier);
+    }
+}
