@@ -7,7 +7,7 @@ Driven by ConfluentPythonInteropIT. Three commands, each printing JSON lines on 
              writer schema by the id in each record), prints {"key", "schemaId", "value"} per record.
   produce  - encodes the records of a JSON-lines file with a schema (MessageSerializer registers it under
              <topic>-value), produces them keyed by KEY_FIELD, prints {"produced", "schemaId"}.
-Timestamps (timestamp-millis) are printed and read as epoch milliseconds.
+Timestamps (timestamp-millis) are printed and read as epoch milliseconds (datetimes in python-avro).
 """
 import argparse
 import datetime
@@ -16,6 +16,9 @@ import struct
 import sys
 import time
 import warnings
+
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 def load_client():
@@ -37,6 +40,23 @@ def as_json(value):
         return [as_json(item) for item in value]
     if isinstance(value, bytes):
         return value.hex()
+    return value
+
+
+def from_json(schema, value):
+    """Turns epoch milliseconds into the datetime python-avro expects for timestamp-millis, following the schema."""
+    logical = getattr(schema, "logical_type", None) or schema.get_prop("logicalType")
+    if logical == "timestamp-millis" and isinstance(value, int):
+        return EPOCH + datetime.timedelta(milliseconds=value)
+    if schema.type == "record" and isinstance(value, dict):
+        return {field.name: from_json(field.type, value[field.name]) for field in schema.fields if field.name in value}
+    if schema.type == "union" and value is not None:
+        branch = next((member for member in schema.schemas if member.type != "null"), None)
+        return from_json(branch, value) if len(schema.schemas) == 2 and branch is not None else value
+    if schema.type == "array" and isinstance(value, list):
+        return [from_json(schema.items, item) for item in value]
+    if schema.type == "map" and isinstance(value, dict):
+        return {key: from_json(schema.values, item) for key, item in value.items()}
     return value
 
 
@@ -66,7 +86,8 @@ def consume(client, args):
             if message is None:
                 continue
             if message.error():
-                if message.error().code() == client["KafkaError"]._PARTITION_EOF:
+                if message.error().code() in (client["KafkaError"]._PARTITION_EOF,
+                                              client["KafkaError"].UNKNOWN_TOPIC_OR_PART):
                     continue
                 raise RuntimeError(str(message.error()))
             schema_id = struct.unpack(">bI", message.value()[:5])[1]
@@ -92,7 +113,7 @@ def produce(client, args):
             if not line.strip():
                 continue
             record = json.loads(line)
-            value = serializer.encode_record_with_schema(args.topic, schema, record)
+            value = serializer.encode_record_with_schema(args.topic, schema, from_json(schema, record))
             schema_id = struct.unpack(">bI", value[:5])[1]
             producer.produce(args.topic, key=str(record[args.key_field]).encode("utf-8"), value=value)
             produced += 1
