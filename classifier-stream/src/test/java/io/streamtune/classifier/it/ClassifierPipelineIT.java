@@ -1,0 +1,219 @@
+package io.streamtune.classifier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.streamtune.classifier.ClassifierRuntime;
+import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.classifier.deadletter.DeadLetterHeaders;
+import io.streamtune.schemas.Classification;
+import io.streamtune.schemas.ModelStatus;
+import io.streamtune.testsupport.KafkaStack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The classifier against a real broker and a real schema registry, with a deterministic stand-in model so that the
+ * Kafka side (exactly-once, dead letters, reload, readiness) is tested on its own.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class ClassifierPipelineIT {
+
+    @RegisterExtension
+    static final KafkaStack STACK = new KafkaStack();
+
+    @TempDir
+    Path folder;
+
+    private StreamHarness harness;
+    private ClassifierRuntime runtime;
+
+    @AfterEach
+    void stop() {
+        if (runtime != null) {
+            runtime.close();
+        }
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void shouldClassifyEventsAndDeadLetterBadOnesWithoutStopping() throws Exception {
+        harness = new StreamHarness(STACK, 2);
+        harness.publish(1, ModelStatus.PROMOTED, "sha-1");
+        runtime = start(new FakeLoader());
+        harness.sendRaw("bad-1", "not avro".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 40; i++) {
+            harness.send("e-" + i, i % 2 == 0 ? "a good day " + i : "a bad day " + i);
+        }
+        harness.send("empty", " ");
+        harness.flush();
+
+        List<ConsumerRecord<String, Classification>> results;
+        try (KafkaConsumer<String, Classification> consumer = harness.classifications()) {
+            results = StreamHarness.readAtLeast(consumer, 40, Duration.ofSeconds(90));
+        }
+        List<ConsumerRecord<String, byte[]>> letters;
+        try (KafkaConsumer<String, byte[]> consumer = harness.deadLetters()) {
+            letters = StreamHarness.readAtLeast(consumer, 2, Duration.ofSeconds(60));
+        }
+
+        assertThat(results).hasSize(40);
+        Map<String, Classification> byKey = results.stream()
+                .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value, (a, b) -> a, TreeMap::new));
+        assertThat(byKey).hasSize(40);
+        Classification first = byKey.get("e-0");
+        assertThat(first.getEventId()).isEqualTo("e-0");
+        assertThat(first.getLabel()).isEqualTo("positive");
+        assertThat(first.getModelName()).isEqualTo(StreamHarness.MODEL);
+        assertThat(first.getModelVersion()).isEqualTo(1);
+        assertThat(first.getScores()).containsOnlyKeys("positive", "negative");
+        assertThat(first.getBatchSize()).isBetween(1, 16);
+        assertThat(byKey.get("e-1").getLabel()).isEqualTo("negative");
+        assertThat(letters)
+                .extracting(letter -> DeadLetterHeaders.read(letter.headers(), DeadLetterHeaders.REASON))
+                .containsExactlyInAnyOrder("UNDESERIALIZABLE", "EMPTY_TEXT");
+        assertThat(runtime.metrics().deadLetters()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(get("/health/ready").statusCode()).isEqualTo(200));
+        assertThat(get("/model").body()).contains("\"version\":1");
+        assertThat(get("/metrics").body()).contains("streamtune_classified_records_total{instance_id=\"it-1\"} 40");
+    }
+
+    @Test
+    void shouldRefuseABrokenVersionAndKeepServingThePreviousOne() throws Exception {
+        harness = new StreamHarness(STACK, 1);
+        harness.publish(1, ModelStatus.PROMOTED, "sha-1");
+        runtime = start(new FakeLoader().breakVersion(2));
+
+        harness.publish(2, ModelStatus.PROMOTED, "sha-2");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(runtime.metrics().failedReloads()).isEqualTo(1));
+        harness.send("after", "good");
+        harness.flush();
+
+        try (KafkaConsumer<String, Classification> consumer = harness.classifications()) {
+            Classification result = StreamHarness.readAtLeast(consumer, 1, Duration.ofSeconds(60))
+                    .get(0)
+                    .value();
+            assertThat(result.getModelVersion()).isEqualTo(1);
+        }
+        assertThat(runtime.metrics().servedVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReloadUnderLoadWithoutLosingOrDuplicatingAndUseOnlyTheNewVersionAfterTheSwap() throws Exception {
+        harness = new StreamHarness(STACK, 2);
+        harness.publish(1, ModelStatus.PROMOTED, "sha-1");
+        runtime = start(new FakeLoader());
+        int total = 2_000;
+        await().atMost(Duration.ofSeconds(60)).until(runtime::isReady);
+
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < total; i++) {
+                harness.send("e-" + i, "text " + i);
+                if (i % 50 == 0) {
+                    harness.flush();
+                    pause(25);
+                }
+            }
+            harness.flush();
+        });
+        producer.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.metrics().classified() >= total / 4);
+        harness.publish(2, ModelStatus.PROMOTED, "sha-2");
+        producer.join();
+
+        List<ConsumerRecord<String, Classification>> results;
+        try (KafkaConsumer<String, Classification> consumer = harness.classifications()) {
+            results = StreamHarness.readAtLeast(consumer, total, Duration.ofSeconds(120));
+        }
+        Map<String, Long> perKey =
+                results.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        long duplicated = perKey.values().stream().filter(count -> count > 1).count();
+        long lost = total - perKey.size();
+        System.out.printf("reload under load: %d events, lost %d, duplicated %d%n", total, lost, duplicated);
+        assertThat(lost).isZero();
+        assertThat(duplicated).isZero();
+        assertThat(results).hasSize(total);
+        assertNoOldVersionAfterTheFirstNewOnePerPartition(results);
+        assertThat(results)
+                .extracting(record -> record.value().getModelVersion())
+                .contains(1L, 2L);
+        assertThat(results.get(results.size() - 1).value().getModelVersion()).isEqualTo(2);
+        printLatency(results);
+    }
+
+    private static void assertNoOldVersionAfterTheFirstNewOnePerPartition(
+            List<ConsumerRecord<String, Classification>> results) {
+        Map<Integer, List<Long>> versionsByPartition = results.stream()
+                .collect(Collectors.groupingBy(
+                        ConsumerRecord::partition,
+                        Collectors.mapping(record -> record.value().getModelVersion(), Collectors.toList())));
+        versionsByPartition.forEach((partition, versions) -> {
+            int firstNew = versions.indexOf(2L);
+            assertThat(firstNew).as("partition %d saw version 2", partition).isNotNegative();
+            assertThat(versions.subList(firstNew, versions.size()))
+                    .as("partition %d after the swap", partition)
+                    .containsOnly(2L);
+        });
+    }
+
+    private static void printLatency(List<ConsumerRecord<String, Classification>> results) {
+        Function<Long, long[]> latencies = version -> results.stream()
+                .map(ConsumerRecord::value)
+                .filter(value -> value.getModelVersion() == version)
+                .mapToLong(value -> value.getClassifiedTime().toEpochMilli()
+                        - value.getEventTime().toEpochMilli())
+                .sorted()
+                .toArray();
+        for (long version : new long[] {1, 2}) {
+            long[] sorted = latencies.apply(version);
+            long p99 = sorted.length == 0 ? -1 : sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.99)];
+            System.out.printf(
+                    "version %d: %d results, p99 event-to-result latency %d ms%n", version, sorted.length, p99);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ClassifierRuntime start(FakeLoader loader) throws Exception {
+        Map<String, String> config = harness.classifierConfig("it-1", folder.resolve("state"), folder.resolve("store"));
+        return ClassifierRuntime.start(new ClassifierConfig(config), loader, Duration.ofSeconds(60));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + runtime.httpPort() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+}
