@@ -1,0 +1,64 @@
+package io.streamtune.trainer.publish;
+
+import io.streamtune.schemas.ModelStatus;
+import io.streamtune.schemas.ModelVersion;
+import io.streamtune.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+
+/**
+ * The committed versions of one model, read from {@code model-versions}: the highest version number and the
+ * version in service (the most recently PROMOTED record, so promoting an older version rolls back).
+ *
+ * @param maxVersion the highest published version, 0 when none
+ * @param inService the version in service
+ */
+public record PublishedVersions(long maxVersion, Optional<ModelVersion> inService) {
+
+    /**
+     * Reads the whole topic up to its current end.
+     *
+     * @param consumer a read_committed consumer; it is assigned every partition of the topic
+     * @throws TimeoutException when the end is not reached in time
+     */
+    public static PublishedVersions read(Consumer<String, ModelVersion> consumer, String modelName, Duration timeout) {
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.MODEL_VERSIONS, timeout).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        Instant deadline = Instant.now().plus(timeout);
+        long max = 0;
+        ModelVersion serving = null;
+        long servingTime = Long.MIN_VALUE;
+        while (!reached(consumer, end)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new TimeoutException("could not read " + Topics.MODEL_VERSIONS + " to its end in " + timeout);
+            }
+            for (ConsumerRecord<String, ModelVersion> record : consumer.poll(Duration.ofMillis(200))) {
+                ModelVersion version = record.value();
+                if (version == null || !version.getModelName().equals(modelName)) {
+                    continue;
+                }
+                max = Math.max(max, version.getVersion());
+                if (version.getStatus() == ModelStatus.PROMOTED && record.timestamp() >= servingTime) {
+                    serving = version;
+                    servingTime = record.timestamp();
+                }
+            }
+        }
+        return new PublishedVersions(max, Optional.ofNullable(serving));
+    }
+
+    private static boolean reached(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
+    }
+}

@@ -1,0 +1,34 @@
+package io.streamtune.trainer.tuning;
+
+import io.streamtune.model.artifact.ModelArtifact;
+import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.eval.EvaluationReport;
+import io.streamtune.model.training.LabeledText;
+import io.streamtune.model.training.ProgressListener;
+import java.io.IOException;
+import java.util.List;
+
+/** Fine-tunes and evaluates models. Implementations may be slow; they are called on the round thread only. */
+public interface ModelTuner {
+
+    /**
+     * Fine-tunes a candidate.
+     *
+     * @param job what to train from and on
+     * @param progress receives epoch, step, loss and time left
+     * @return the candidate, ready to be written to the model store
+     * @throws IOException if the parent cannot be read
+     */
+    ModelArtifact fineTune(TuningJob job, ProgressListener progress) throws IOException;
+
+    /**
+     * Evaluates a stored (verified) version.
+     *
+     * @param version the version
+     * @param labels the label set of the report
+     * @param holdout the examples
+     * @return the report
+     * @throws IOException if the version cannot be loaded
+     */
+    EvaluationReport evaluate(StoredVersion version, List<String> labels, List<LabeledText> holdout) throws IOException;
+}
