@@ -46,6 +46,11 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String TRAINING_BATCH_SIZE = "training.batch.size";
     public static final String TRAINING_LEARNING_RATE = "training.learning.rate";
     public static final String TRAINING_MAX_LENGTH = "training.max.length";
+    public static final String TOPIC_LABEL_CORRECTIONS = "topic.label.corrections";
+    public static final String TOPIC_CLASSIFICATIONS = "topic.classifications";
+    public static final String TOPIC_TRAINING_SET = "topic.training.set";
+    public static final String TOPIC_MODEL_VERSIONS = "topic.model.versions";
+    public static final String TOPIC_DEAD_LETTERS = "topic.dead.letters";
 
     /** Metric names the gate can compare, as written by the evaluator. */
     public static final List<String> GATE_METRICS = List.of("accuracy", "macroF1");
@@ -76,6 +81,7 @@ public final class TrainerConfig extends AbstractConfig {
         defineRounds(def);
         defineFeedback(def);
         defineTraining(def);
+        defineTopics(def);
         return def;
     }
 
@@ -231,6 +237,40 @@ public final class TrainerConfig extends AbstractConfig {
                         "Maximum tokens per text.");
     }
 
+    private static void defineTopics(ConfigDef def) {
+        TrainerTopics defaults = TrainerTopics.defaults();
+        def.define(
+                        TOPIC_LABEL_CORRECTIONS,
+                        Type.STRING,
+                        defaults.labelCorrections(),
+                        Importance.LOW,
+                        "Topic of label corrections.")
+                .define(
+                        TOPIC_CLASSIFICATIONS,
+                        Type.STRING,
+                        defaults.classifications(),
+                        Importance.LOW,
+                        "Topic of classifications (texts of id-only corrections).")
+                .define(
+                        TOPIC_TRAINING_SET,
+                        Type.STRING,
+                        defaults.trainingSet(),
+                        Importance.LOW,
+                        "Compacted topic of the training set.")
+                .define(
+                        TOPIC_MODEL_VERSIONS,
+                        Type.STRING,
+                        defaults.modelVersions(),
+                        Importance.LOW,
+                        "Compacted topic of model versions.")
+                .define(
+                        TOPIC_DEAD_LETTERS,
+                        Type.STRING,
+                        defaults.deadLetters(),
+                        Importance.LOW,
+                        "Dead-letter topic of corrections.");
+    }
+
     private static Map<?, ?> refuseUnknownKeys(Map<?, ?> settings) {
         Set<String> known = new HashSet<>(DEFINITION.names());
         for (Object key : settings.keySet()) {
@@ -339,6 +379,16 @@ public final class TrainerConfig extends AbstractConfig {
 
     public int maxLength() {
         return getInt(TRAINING_MAX_LENGTH);
+    }
+
+    /** The topics read and written. */
+    public TrainerTopics topics() {
+        return new TrainerTopics(
+                getString(TOPIC_LABEL_CORRECTIONS),
+                getString(TOPIC_CLASSIFICATIONS),
+                getString(TOPIC_TRAINING_SET),
+                getString(TOPIC_MODEL_VERSIONS),
+                getString(TOPIC_DEAD_LETTERS));
     }
 
     /** Kafka client settings ({@code kafka.*} without the prefix), unchanged. */

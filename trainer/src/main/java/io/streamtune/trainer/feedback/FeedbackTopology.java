@@ -2,7 +2,7 @@ package io.streamtune.trainer.feedback;
 
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.LabelCorrection;
-import io.streamtune.schemas.Topics;
+import io.streamtune.trainer.config.TrainerTopics;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -43,24 +43,29 @@ public final class FeedbackTopology {
     /**
      * The topology.
      *
+     * @param topics the topics read and written
      * @param settings validation and join settings
      * @param corrections a configured deserializer of label corrections (bad bytes must throw)
      * @param classifications a configured deserializer of classifications
      * @param trainingSet a configured serializer of the training set's values
      */
     public static Topology build(
+            TrainerTopics topics,
             FeedbackSettings settings,
             Deserializer<LabelCorrection> corrections,
             Deserializer<Classification> classifications,
             Serializer<LabelCorrection> trainingSet) {
         Topology topology = new Topology();
         topology.addSource(
-                CORRECTIONS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.LABEL_CORRECTIONS);
+                CORRECTIONS_SOURCE,
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer(),
+                topics.labelCorrections());
         topology.addSource(
                 CLASSIFICATIONS_SOURCE,
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer(),
-                Topics.CLASSIFICATIONS);
+                topics.classifications());
         topology.addProcessor(
                 VALIDATE_CORRECTIONS, () -> new CorrectionProcessor(settings, corrections), CORRECTIONS_SOURCE);
         topology.addProcessor(
@@ -70,14 +75,14 @@ public final class FeedbackTopology {
         addStores(topology, settings);
         topology.addSink(
                 TRAINING_SET_SINK,
-                Topics.TRAINING_SET,
+                topics.trainingSet(),
                 new StringSerializer(),
                 trainingSet,
                 VALIDATE_CORRECTIONS,
                 REMEMBER_TEXTS);
         topology.addSink(
                 DEAD_LETTER_SINK,
-                Topics.LABEL_CORRECTIONS_DLQ,
+                topics.deadLetters(),
                 new ByteArraySerializer(),
                 new ByteArraySerializer(),
                 VALIDATE_CORRECTIONS,

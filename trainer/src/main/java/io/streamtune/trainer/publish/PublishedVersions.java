@@ -2,7 +2,6 @@ package io.streamtune.trainer.publish;
 
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
-import io.streamtune.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,8 +27,9 @@ public record PublishedVersions(long maxVersion, Optional<ModelVersion> inServic
      * @param consumer a read_committed consumer; it is assigned every partition of the topic
      * @throws TimeoutException when the end is not reached in time
      */
-    public static PublishedVersions read(Consumer<String, ModelVersion> consumer, String modelName, Duration timeout) {
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.MODEL_VERSIONS, timeout).stream()
+    public static PublishedVersions read(
+            Consumer<String, ModelVersion> consumer, String topic, String modelName, Duration timeout) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
         consumer.assign(partitions);
@@ -41,7 +41,7 @@ public record PublishedVersions(long maxVersion, Optional<ModelVersion> inServic
         long servingTime = Long.MIN_VALUE;
         while (!reached(consumer, end)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new TimeoutException("could not read " + Topics.MODEL_VERSIONS + " to its end in " + timeout);
+                throw new TimeoutException("could not read " + topic + " to its end in " + timeout);
             }
             for (ConsumerRecord<String, ModelVersion> record : consumer.poll(Duration.ofMillis(200))) {
                 ModelVersion version = record.value();

@@ -2,7 +2,7 @@ package io.streamtune.trainer.publish;
 
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelVersion;
-import io.streamtune.schemas.Topics;
+import io.streamtune.trainer.config.TrainerTopics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,14 +33,16 @@ public final class VersionPublisher implements AutoCloseable {
 
     private final Producer<String, SpecificRecord> producer;
     private final String transactionalId;
+    private final TrainerTopics topics;
 
     /**
      * Takes over publishing: fences older producers of the transactional id and aborts their open transaction.
      *
      * @param producer a producer configured with the transactional id
      */
-    public VersionPublisher(Producer<String, SpecificRecord> producer, String transactionalId) {
+    public VersionPublisher(Producer<String, SpecificRecord> producer, String transactionalId, TrainerTopics topics) {
         this.producer = producer;
+        this.topics = topics;
         this.transactionalId = transactionalId;
         producer.initTransactions();
         LOG.info("Publisher {} took over publishing", transactionalId);
@@ -64,11 +66,11 @@ public final class VersionPublisher implements AutoCloseable {
             producer.beginTransaction();
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (LabelCorrection example : examples) {
-                sent.add(producer.send(new ProducerRecord<>(Topics.TRAINING_SET, example.getEventId(), example)));
+                sent.add(producer.send(new ProducerRecord<>(topics.trainingSet(), example.getEventId(), example)));
             }
             for (ModelVersion version : versions) {
                 String key = VersionKeys.key(version.getModelName(), version.getVersion());
-                producer.send(new ProducerRecord<>(Topics.MODEL_VERSIONS, key, version));
+                producer.send(new ProducerRecord<>(topics.modelVersions(), key, version));
             }
             producer.flush();
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(consumed);

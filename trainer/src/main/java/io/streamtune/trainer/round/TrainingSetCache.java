@@ -1,7 +1,6 @@
 package io.streamtune.trainer.round;
 
 import io.streamtune.schemas.LabelCorrection;
-import io.streamtune.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,9 +35,9 @@ public final class TrainingSetCache {
      *
      * @param consumer a read_committed consumer with the round group id and auto-commit off
      */
-    public TrainingSetCache(Consumer<String, LabelCorrection> consumer, Duration timeout) {
+    public TrainingSetCache(Consumer<String, LabelCorrection> consumer, String topic, Duration timeout) {
         this.consumer = consumer;
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.TRAINING_SET, timeout).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
         consumer.assign(partitions);

@@ -7,6 +7,7 @@ import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.Topics;
 import io.streamtune.schemas.registry.InMemorySchemaRegistryClient;
 import io.streamtune.schemas.serde.ConfluentAvroSerde;
+import io.streamtune.trainer.config.TrainerTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +69,11 @@ class FeedbackTopologyTest {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(
                 FeedbackTopology.build(
-                        settings, corrections.deserializer(), classifications.deserializer(), corrections.serializer()),
+                        TrainerTopics.defaults(),
+                        settings,
+                        corrections.deserializer(),
+                        classifications.deserializer(),
+                        corrections.serializer()),
                 props,
                 T0);
         correctionsIn = driver.createInputTopic(

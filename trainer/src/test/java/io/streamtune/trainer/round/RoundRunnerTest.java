@@ -10,6 +10,7 @@ import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.Topics;
+import io.streamtune.trainer.config.TrainerTopics;
 import io.streamtune.trainer.gate.Gate;
 import io.streamtune.trainer.publish.PublishedVersions;
 import io.streamtune.trainer.publish.PublisherFencedException;
@@ -62,7 +63,7 @@ class RoundRunnerTest {
         store = new FileSystemModelStore(root);
         trainer = new CandidateTrainer(
                 MODEL, LABELS, store, tuner, new TuningSettings(1, 8, 1e-4, 64, 1), ProgressListener.logging());
-        publisher = new VersionPublisher(producer, "streamtune-trainer-publisher-" + MODEL);
+        publisher = new VersionPublisher(producer, "streamtune-trainer-publisher-" + MODEL, TrainerTopics.defaults());
         runner = new RoundRunner(
                 trainer,
                 this::published,
