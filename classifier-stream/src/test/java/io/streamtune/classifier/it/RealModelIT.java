@@ -1,0 +1,127 @@
+package io.streamtune.classifier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.streamtune.classifier.ClassifierRuntime;
+import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.classifier.engine.EngineModelLoader;
+import io.streamtune.model.artifact.FileSystemModelStore;
+import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.classify.ClassifierSettings;
+import io.streamtune.schemas.Classification;
+import io.streamtune.schemas.ModelStatus;
+import io.streamtune.testsupport.KafkaStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The classifier with a real (tiny) BERT from the model store, against a real broker and registry. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class RealModelIT {
+
+    @RegisterExtension
+    static final KafkaStack STACK = new KafkaStack();
+
+    private static final String LONG_TEXT = "this sentence goes on and on ".repeat(20);
+
+    @TempDir
+    Path folder;
+
+    private StreamHarness harness;
+    private ClassifierRuntime runtime;
+
+    @AfterEach
+    void stop() {
+        if (runtime != null) {
+            runtime.close();
+        }
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void shouldClassifyWithTheRealModelRefuseACorruptedVersionAndSwapToAGoodOne() throws Exception {
+        FileSystemModelStore store = new FileSystemModelStore(folder.resolve("store"));
+        StoredVersion v1 = TinyBertVersions.write(store, StreamHarness.MODEL, 1);
+        StoredVersion v2 = TinyBertVersions.write(store, StreamHarness.MODEL, 2);
+        StoredVersion v3 = TinyBertVersions.write(store, StreamHarness.MODEL, 3);
+        TinyBertVersions.corruptOneByte(v3);
+        harness = new StreamHarness(STACK, 1);
+        harness.publish(1, ModelStatus.PROMOTED, v1.manifestSha256());
+        EngineModelLoader loader = new EngineModelLoader(
+                store, ClassifierSettings.defaults().withMaxLength(32).withBatchSize(16));
+        Map<String, String> config =
+                harness.classifierConfig("real-1", folder.resolve("state"), folder.resolve("store"));
+        runtime = ClassifierRuntime.start(new ClassifierConfig(config), loader, Duration.ofSeconds(120));
+
+        try (KafkaConsumer<String, Classification> consumer = harness.classifications()) {
+            sendBatch("v1-", 10);
+            List<ConsumerRecord<String, Classification>> first =
+                    StreamHarness.readAtLeast(consumer, 11, Duration.ofSeconds(120));
+            assertClassifiedBy(first, 1);
+            assertThat(first.stream()
+                            .filter(r -> r.key().equals("v1-long"))
+                            .findFirst()
+                            .orElseThrow()
+                            .value()
+                            .getTruncated())
+                    .isTrue();
+            assertThat(first.stream()
+                            .filter(r -> r.key().equals("v1-0"))
+                            .findFirst()
+                            .orElseThrow()
+                            .value()
+                            .getTruncated())
+                    .isFalse();
+
+            harness.publish(3, ModelStatus.PROMOTED, v3.manifestSha256());
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () -> assertThat(runtime.metrics().failedReloads()).isEqualTo(1));
+            sendBatch("v3-", 5);
+            assertClassifiedBy(StreamHarness.readAtLeast(consumer, 6, Duration.ofSeconds(60)), 1);
+
+            harness.publish(2, ModelStatus.PROMOTED, v2.manifestSha256());
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () -> assertThat(runtime.metrics().servedVersion()).isEqualTo(2));
+            sendBatch("v2-", 5);
+            assertClassifiedBy(StreamHarness.readAtLeast(consumer, 6, Duration.ofSeconds(60)), 2);
+        }
+        assertThat(runtime.metrics().reloads()).isEqualTo(2);
+    }
+
+    private void sendBatch(String prefix, int count) {
+        for (int i = 0; i < count; i++) {
+            harness.send(prefix + i, i % 2 == 0 ? "What a great phone, I love it." : "Terrible food, never again.");
+        }
+        harness.send(prefix + "long", LONG_TEXT);
+        harness.flush();
+    }
+
+    private static void assertClassifiedBy(List<ConsumerRecord<String, Classification>> results, long version) {
+        for (ConsumerRecord<String, Classification> result : results) {
+            Classification value = result.value();
+            assertThat(value.getModelVersion()).isEqualTo(version);
+            assertThat(value.getLabel()).isIn(TinyBertVersions.LABELS);
+            assertThat(value.getScores()).containsOnlyKeys(TinyBertVersions.LABELS);
+            double sum = value.getScores().values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+            assertThat(sum).isCloseTo(1.0, within(1e-5));
+            assertThat(value.getConfidence()).isEqualTo(value.getScores().get(value.getLabel()));
+        }
+    }
+}
