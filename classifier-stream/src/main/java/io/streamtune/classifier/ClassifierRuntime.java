@@ -48,6 +48,7 @@ public final class ClassifierRuntime implements AutoCloseable {
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
     private OperationsServer http;
     private ModelVersionWatcher watcher;
+    private StreamsInstanceRank rank;
 
     private ClassifierRuntime(ClassifierConfig config) {
         this.config = config;
@@ -77,7 +78,7 @@ public final class ClassifierRuntime implements AutoCloseable {
         http = OperationsServer.start(config.httpPort(), this::isReady, this::modelJson, renderer::render);
         HostInfo self = new HostInfo(config.instanceId(), http.port());
         watcher = newWatcher(loader, self);
-        Thread watcherThread = new Thread(watcher, "model-versions-watcher");
+        Thread watcherThread = new Thread(watcher, "model-versions-watcher-" + config.instanceId());
         watcherThread.setDaemon(true);
         watcherThread.start();
         if (!watcher.awaitFirstModel(firstModelTimeout)) {
@@ -103,10 +104,11 @@ public final class ClassifierRuntime implements AutoCloseable {
     }
 
     private ModelVersionWatcher newWatcher(ModelLoader loader, HostInfo self) {
+        rank = new StreamsInstanceRank(streams::get, self);
         ModelReloader reloader = new ModelReloader(
                 serving,
                 loader,
-                new StreamsInstanceRank(streams::get, self),
+                rank,
                 Duration.ofMillis(config.reloadStaggerMs()),
                 metrics,
                 ModelReloader.Sleeper.real());
@@ -140,6 +142,11 @@ public final class ClassifierRuntime implements AutoCloseable {
         return http.port();
     }
 
+    /** This instance's place among the live instances, as used for staggered reloads. */
+    public int rank() {
+        return rank.rank();
+    }
+
     public ClassifierMetrics metrics() {
         return metrics;
     }
@@ -158,7 +165,8 @@ public final class ClassifierRuntime implements AutoCloseable {
     private String modelJson() {
         String version = serving.servedVersion().map(String::valueOf).orElse("null");
         return "{\"instanceId\":\"" + config.instanceId().replace("\"", "\\\"") + "\",\"modelName\":\""
-                + config.modelName().replace("\"", "\\\"") + "\",\"version\":" + version + "}\n";
+                + config.modelName().replace("\"", "\\\"") + "\",\"version\":" + version + ",\"rank\":" + rank()
+                + "}\n";
     }
 
     @Override
