@@ -35,6 +35,7 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String ROUND_REPLAY_RATIO = "round.replay.ratio";
     public static final String ROUND_HOLDOUT_FRACTION = "round.holdout.fraction";
     public static final String ROUND_SEED = "round.seed";
+    public static final String ROUND_RETRY_BACKOFF_MS = "round.retry.backoff.ms";
     public static final String GATE_METRIC = "gate.metric";
     public static final String GATE_MARGIN = "gate.margin";
     public static final String FEEDBACK_JOIN_MAX_WAIT_MS = "feedback.join.max.wait.ms";
@@ -153,6 +154,13 @@ public final class TrainerConfig extends AbstractConfig {
                         Importance.MEDIUM,
                         "Share of event ids (by hash) held out of training to evaluate the gate.")
                 .define(ROUND_SEED, Type.LONG, 42L, Importance.LOW, "Seed of the replay sample and training.")
+                .define(
+                        ROUND_RETRY_BACKOFF_MS,
+                        Type.LONG,
+                        60_000L,
+                        Range.atLeast(0),
+                        Importance.LOW,
+                        "Wait after a failed round before the next attempt.")
                 .define(
                         GATE_METRIC,
                         Type.STRING,
@@ -333,6 +341,10 @@ public final class TrainerConfig extends AbstractConfig {
 
     public long seed() {
         return getLong(ROUND_SEED);
+    }
+
+    public Duration roundRetryBackoff() {
+        return Duration.ofMillis(getLong(ROUND_RETRY_BACKOFF_MS));
     }
 
     public String gateMetric() {
