@@ -87,7 +87,9 @@ public final class ServerProcess {
     /** Stops the process gracefully (SIGTERM), forcibly after the grace period; removes the pid file. */
     public boolean stop(Duration grace) {
         Optional<ProcessHandle> process = running();
-        process.ifPresent(handle -> terminate(handle, grace));
+        process.ifPresentOrElse(
+                handle -> terminate(handle, grace),
+                () -> LOG.debug("No running {} process (pid file {}: {})", name, pidFile, readPid()));
         deletePidFile();
         return process.isPresent();
     }
