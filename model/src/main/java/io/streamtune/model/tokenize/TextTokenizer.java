@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,14 +119,11 @@ public final class TextTokenizer implements AutoCloseable {
     /**
      * Writes the {@code tokenizer.json} this instance was loaded from, for a model artifact.
      *
-     * @param file the file to write
+     * @param out where to write; not closed
+     * @throws IOException if writing fails
      */
-    public void writeTokenizerJson(Path file) {
-        try {
-            Files.writeString(file, json, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+    public void writeTokenizerJson(OutputStream out) throws IOException {
+        out.write(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

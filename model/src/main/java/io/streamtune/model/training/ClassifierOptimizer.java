@@ -1,0 +1,76 @@
+package io.streamtune.model.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.optimizer.AdamW;
+import ai.djl.training.optimizer.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One optimisation step over all parameters of a classifier: global-norm gradient clipping, then
+ * DJL's AdamW (decoupled weight decay, fused update) with the learning-rate schedule, then zeroed
+ * gradients (the PyTorch engine accumulates them otherwise).
+ *
+ * <p>As in BERT's original recipe, biases and LayerNorm weights get no weight decay: they go to a
+ * second AdamW instance without it. DJL's own {@code clipGrad} clips each element; BERT clips the
+ * norm of all gradients together, which keeps their direction, so that is done here.
+ */
+final class ClassifierOptimizer {
+
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final List<Optimizer> optimizers = new ArrayList<>();
+    private final float maxGradNorm;
+
+    ClassifierOptimizer(Map<String, Parameter> named, FineTuneConfig config, WarmupLinearSchedule schedule) {
+        Optimizer decayed = AdamW.builder()
+                .optLearningRateTracker(schedule)
+                .optWeightDecays(config.weightDecay())
+                .build();
+        Optimizer undecayed = AdamW.builder()
+                .optLearningRateTracker(schedule)
+                .optWeightDecays(0f)
+                .build();
+        named.forEach((name, parameter) -> {
+            parameter.freeze(false);
+            parameters.add(parameter);
+            optimizers.add(decays(name) ? decayed : undecayed);
+        });
+        this.maxGradNorm = config.maxGradNorm();
+    }
+
+    static boolean decays(String name) {
+        return !name.endsWith(".bias") && !name.contains("LayerNorm");
+    }
+
+    /**
+     * Clips, updates and zeroes the gradients.
+     *
+     * @param scratch a manager for temporary arrays, closed by the caller
+     * @return the global gradient norm before clipping
+     */
+    float step(NDManager scratch) {
+        List<NDArray> gradients = new ArrayList<>(parameters.size());
+        NDArray squares = null;
+        for (Parameter parameter : parameters) {
+            NDArray gradient = parameter.getArray().getGradient();
+            gradient.attach(scratch);
+            gradients.add(gradient);
+            NDArray square = gradient.square().sum();
+            squares = squares == null ? square : squares.add(square);
+        }
+        float norm = (float) Math.sqrt(squares.getFloat());
+        if (norm > maxGradNorm) {
+            float scale = maxGradNorm / (norm + 1e-6f);
+            gradients.forEach(gradient -> gradient.muli(scale));
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
+            optimizers.get(i).update(parameter.getId(), parameter.getArray(), gradients.get(i));
+            gradients.get(i).subi(gradients.get(i));
+        }
+        return norm;
+    }
+}
