@@ -1,6 +1,7 @@
 package io.streamtune.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.LabelCorrection;
@@ -12,12 +13,16 @@ import io.streamtune.schemas.registry.RegisteredSchema;
 import io.streamtune.schemas.registry.RegistryClientConfig;
 import io.streamtune.schemas.registry.RestSchemaRegistryClient;
 import io.streamtune.testsupport.KafkaStack;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,6 +55,25 @@ class ContractsRoundTripIT {
     @Test
     void shouldRoundTripModelVersions() {
         assertRoundTrip(ModelVersion.class, List.of(SampleRecords.modelVersion(1), SampleRecords.modelVersion(2)));
+    }
+
+    @Test
+    void shouldUseTheContractRegisteredBeforehandWhenAutoRegistrationIsOff() throws IOException {
+        String topic = STACK.uniqueTopic("preregistered");
+        Schema contract = new Schema.Parser()
+                .parse(Path.of("src/main/avro/TextEvent.avsc").toFile());
+        int registeredId = registry().register(Subjects.valueSubject(topic), contract);
+        ConfluentAvroSerializer<TextEvent> serializer = new ConfluentAvroSerializer<>();
+        serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, STACK.schemaRegistryUrl()), false);
+
+        byte[] bytes = serializer.serialize(topic, SampleRecords.textEvent("e-1"));
+
+        assertThat(WireFormat.schemaId(bytes)).isEqualTo(registeredId);
+        assertThat(registry().latest(Subjects.valueSubject(topic)).version()).isEqualTo(1);
+        String unregistered = STACK.uniqueTopic("unregistered");
+        assertThatThrownBy(() -> serializer.serialize(unregistered, SampleRecords.textEvent("e-1")))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not registered under subject " + unregistered + "-value");
     }
 
     private <T extends SpecificRecord> void assertRoundTrip(Class<T> type, List<T> records) {
