@@ -1,0 +1,48 @@
+package io.streamtune.classifier.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import io.streamtune.model.artifact.ModelArtifact;
+import io.streamtune.model.artifact.ModelStore;
+import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.bert.BertCheckpoints;
+import io.streamtune.model.bert.BertSequenceClassifier;
+import io.streamtune.model.bert.Pooling;
+import io.streamtune.model.onnx.MiniLmBaseModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes a full-size classifier version (pretrained MiniLM-L6 encoder, fresh 2-label head) into a model store. */
+final class MiniLmVersion {
+
+    static final List<String> LABELS = List.of("neg", "pos");
+
+    private MiniLmVersion() {}
+
+    static StoredVersion write(ModelStore store, String modelName, long version) throws IOException {
+        Path scratch = Files.createTempDirectory("minilm-version");
+        Engine.getInstance().setRandomSeed(7);
+        Path weights = scratch.resolve("model.safetensors");
+        BertSequenceClassifier model;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model = BertCheckpoints.newClassifier(
+                    BertCheckpoints.miniLm(manager), LABELS.size(), Pooling.MEAN, manager);
+            BertCheckpoints.saveClassifier(model, weights);
+        }
+        Path tokenizer = scratch.resolve("tokenizer.json");
+        try (InputStream in = MiniLmBaseModel.openTokenizer()) {
+            Files.copy(in, tokenizer);
+        }
+        return store.put(ModelArtifact.builder()
+                .setModelName(modelName)
+                .setVersion(version)
+                .setLabels(LABELS)
+                .setConfig(model.hfConfig(LABELS))
+                .setWeights(out -> Files.copy(weights, out))
+                .setTokenizerFile(tokenizer)
+                .build());
+    }
+}
