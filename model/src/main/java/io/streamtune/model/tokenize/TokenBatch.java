@@ -41,6 +41,20 @@ public final class TokenBatch {
      * @return the batch
      */
     public static TokenBatch pack(List<TokenizedText> texts, int[] originalIndices, long padId) {
+        return packToLength(texts, originalIndices, padId, 0);
+    }
+
+    /**
+     * Pads texts to a fixed length, or to the longest of them if that is longer: static padding, for
+     * engines that need one input shape and for measuring what dynamic padding saves.
+     *
+     * @param texts the tokenized texts, one per row, at least one
+     * @param originalIndices for every row, the position of its text in the caller's input
+     * @param padId the padding id
+     * @param length the padded length
+     * @return the batch
+     */
+    public static TokenBatch packToLength(List<TokenizedText> texts, int[] originalIndices, long padId, int length) {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one text");
         }
@@ -48,7 +62,8 @@ public final class TokenBatch {
             throw new IllegalArgumentException(
                     "texts and originalIndices differ in size: " + texts.size() + " vs " + originalIndices.length);
         }
-        int columns = texts.stream().mapToInt(TokenizedText::length).max().orElseThrow();
+        int columns = Math.max(
+                length, texts.stream().mapToInt(TokenizedText::length).max().orElseThrow());
         TokenBatch batch = new TokenBatch(texts.size(), columns);
         for (int row = 0; row < texts.size(); row++) {
             TokenizedText text = texts.get(row);

@@ -57,6 +57,18 @@ class TextTokenizerTest {
     }
 
     @Test
+    void shouldPadToFixedLengthWhenAsked() {
+        List<TokenizedText> texts = tokenizer.encodeAll(List.of("It was so BORING!", KNOWN));
+
+        TokenBatch batch = TokenBatch.packToLength(texts, new int[] {5, 9}, 0L, 16);
+
+        assertThat(batch.sequenceLength()).isEqualTo(16);
+        assertThat(batch.attentionMask()[1]).containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0);
+        assertThat(batch.inputIds()[0]).startsWith(101, 2009).endsWith(102, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(batch.originalIndices()).containsExactly(5, 9);
+    }
+
+    @Test
     void shouldKeepHeadAndTailOfTextLongerThanMaxLength() throws IOException {
         try (TextTokenizer small = TextTokenizer.miniLm(new TokenizerConfig(8, 2))) {
             TokenizedText text = small.encode(KNOWN);

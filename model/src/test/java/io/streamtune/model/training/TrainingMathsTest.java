@@ -1,0 +1,51 @@
+package io.streamtune.model.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainingMathsTest {
+
+    @Test
+    void shouldComputeMeanCrossEntropyByHand() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray logits = manager.create(new float[] {0f, 0f, 2f, 0f}, new Shape(2, 2));
+            NDArray targets = manager.create(new long[] {0, 1});
+
+            float loss = FineTuner.crossEntropy(logits, targets).getFloat();
+
+            // row 1: -ln(1/2); row 2: -ln(e^0 / (e^2 + e^0)) = ln(1 + e^2)
+            double expected = (Math.log(2) + Math.log(1 + Math.exp(2))) / 2;
+            assertThat((double) loss).isCloseTo(expected, within(1e-6));
+        }
+    }
+
+    @Test
+    void shouldRestoreSnapshotValuesInPlace() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Linear linear = Linear.builder().setUnits(3).build();
+            linear.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
+            Map<String, Parameter> parameters = new LinkedHashMap<>();
+            linear.getParameters().forEach(pair -> parameters.put(pair.getKey(), pair.getValue()));
+            NDArray weight = parameters.get("weight").getArray();
+            float[] before = weight.toFloatArray();
+
+            try (ParameterSnapshot snapshot = ParameterSnapshot.of(parameters, manager)) {
+                weight.addi(1f);
+                assertThat(weight.toFloatArray()[0]).isCloseTo(before[0] + 1f, within(1e-6f));
+                snapshot.restore();
+            }
+
+            assertThat(parameters.get("weight").getArray().toFloatArray()).containsExactly(before);
+        }
+    }
+}
