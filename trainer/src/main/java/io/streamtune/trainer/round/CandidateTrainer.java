@@ -1,6 +1,5 @@
 package io.streamtune.trainer.round;
 
-import io.streamtune.model.artifact.ModelArtifact;
 import io.streamtune.model.artifact.ModelStore;
 import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.eval.EvaluationReport;
@@ -83,8 +82,7 @@ public final class CandidateTrainer {
                 train.size(),
                 holdout.size());
         TuningJob job = new TuningJob(modelName, version, parent, labels, texts(train), texts(holdout), settings);
-        ModelArtifact artifact = tuner.fineTune(job, progress);
-        StoredVersion stored = store.put(artifact);
+        StoredVersion stored = tuner.fineTune(job, store, progress);
         LOG.info("Stored {} version {} at {} (manifest {})", modelName, version, stored.uri(), stored.manifestSha256());
         return store.resolve(modelName, version);
     }

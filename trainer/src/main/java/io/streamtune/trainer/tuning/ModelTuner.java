@@ -1,6 +1,6 @@
 package io.streamtune.trainer.tuning;
 
-import io.streamtune.model.artifact.ModelArtifact;
+import io.streamtune.model.artifact.ModelStore;
 import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.eval.EvaluationReport;
 import io.streamtune.model.training.LabeledText;
@@ -12,14 +12,16 @@ import java.util.List;
 public interface ModelTuner {
 
     /**
-     * Fine-tunes a candidate.
+     * Fine-tunes a candidate and writes it atomically into the store.
      *
      * @param job what to train from and on
+     * @param store where the candidate version is written (never overwriting a version)
      * @param progress receives epoch, step, loss and time left
-     * @return the candidate, ready to be written to the model store
-     * @throws IOException if the parent cannot be read
+     * @return the stored candidate
+     * @throws java.nio.file.FileAlreadyExistsException if the version exists in the store
+     * @throws IOException if the parent cannot be read or the candidate not written
      */
-    ModelArtifact fineTune(TuningJob job, ProgressListener progress) throws IOException;
+    StoredVersion fineTune(TuningJob job, ModelStore store, ProgressListener progress) throws IOException;
 
     /**
      * Evaluates a stored (verified) version.

@@ -1,6 +1,6 @@
 package io.streamtune.trainer.it;
 
-import io.streamtune.model.artifact.ModelArtifact;
+import io.streamtune.model.artifact.ModelStore;
 import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.eval.EvaluationReport;
 import io.streamtune.model.training.LabeledText;
@@ -41,7 +41,7 @@ public final class TrainerProcessMain {
     private record BlockingTuner(WordVoteTuner delegate, Path marker, boolean slow) implements ModelTuner {
 
         @Override
-        public ModelArtifact fineTune(TuningJob job, ProgressListener progress) throws IOException {
+        public StoredVersion fineTune(TuningJob job, ModelStore store, ProgressListener progress) throws IOException {
             if (slow) {
                 Files.writeString(marker, Long.toString(job.version()));
                 try {
@@ -51,7 +51,7 @@ public final class TrainerProcessMain {
                     throw new IOException("interrupted", e);
                 }
             }
-            return delegate.fineTune(job, progress);
+            return delegate.fineTune(job, store, progress);
         }
 
         @Override

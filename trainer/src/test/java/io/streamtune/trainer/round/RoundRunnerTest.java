@@ -142,26 +142,9 @@ class RoundRunnerTest {
     @Test
     void shouldSkipVersionLeftInTheStoreByACrashedRound() throws IOException {
         bootstrap();
-        tuner.fineTune(
-                new TuningJob(
-                        MODEL,
-                        2,
-                        Optional.empty(),
-                        LABELS,
-                        List.of(),
-                        List.of(),
-                        new TuningSettings(1, 8, 1e-4, 64, 1)),
-                ProgressListener.logging());
-        store.put(tuner.fineTune(
-                new TuningJob(
-                        MODEL,
-                        2,
-                        Optional.empty(),
-                        LABELS,
-                        List.of(),
-                        List.of(),
-                        new TuningSettings(1, 8, 1e-4, 64, 1)),
-                ProgressListener.logging()));
+        TuningJob orphan = new TuningJob(
+                MODEL, 2, Optional.empty(), LABELS, List.of(), List.of(), new TuningSettings(1, 8, 1e-4, 64, 1));
+        tuner.fineTune(orphan, store, ProgressListener.logging());
 
         RoundOutcome outcome =
                 runner.run(snapshot(examples("c", 60, "quokka", "pos"), 250)).orElseThrow();

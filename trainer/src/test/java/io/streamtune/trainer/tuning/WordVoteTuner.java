@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.streamtune.model.artifact.ArtifactContent;
 import io.streamtune.model.artifact.ArtifactFiles;
 import io.streamtune.model.artifact.ModelArtifact;
+import io.streamtune.model.artifact.ModelStore;
 import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.eval.EvaluationReport;
 import io.streamtune.model.training.LabeledText;
@@ -34,7 +35,12 @@ public final class WordVoteTuner implements ModelTuner {
     public volatile boolean forgetful;
 
     @Override
-    public ModelArtifact fineTune(TuningJob job, ProgressListener progress) throws IOException {
+    public StoredVersion fineTune(TuningJob job, ModelStore store, ProgressListener progress) throws IOException {
+        return store.put(artifact(job, progress));
+    }
+
+    /** The candidate artifact of a job, without storing it. */
+    public ModelArtifact artifact(TuningJob job, ProgressListener progress) throws IOException {
         Map<String, Map<String, Integer>> votes =
                 job.parent().isPresent() && !forgetful ? read(job.parent().get()) : new HashMap<>();
         if (!forgetful) {

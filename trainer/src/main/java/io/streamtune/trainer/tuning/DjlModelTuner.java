@@ -1,0 +1,65 @@
+package io.streamtune.trainer.tuning;
+
+import io.streamtune.model.artifact.ModelStore;
+import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.classify.ClassifierSettings;
+import io.streamtune.model.classify.DjlTextClassifier;
+import io.streamtune.model.classify.Prediction;
+import io.streamtune.model.eval.EvaluationReport;
+import io.streamtune.model.training.FineTuneConfig;
+import io.streamtune.model.training.FineTuneJob;
+import io.streamtune.model.training.LabeledText;
+import io.streamtune.model.training.ProgressListener;
+import io.streamtune.model.training.StartingPoint;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The {@link ModelTuner} on the model module: BERT on DJL/PyTorch, fine-tuned from the pretrained MiniLM base or
+ * from a stored version ({@link FineTuneJob}, which splits its own early-stopping holdout off the training
+ * examples), and evaluated by loading the stored folder exactly as the classifier does.
+ */
+public final class DjlModelTuner implements ModelTuner {
+
+    private final ClassifierSettings inference;
+
+    /** @param inference how stored versions are loaded for evaluation (device, max length, batch size) */
+    public DjlModelTuner(ClassifierSettings inference) {
+        this.inference = inference;
+    }
+
+    @Override
+    public StoredVersion fineTune(TuningJob job, ModelStore store, ProgressListener progress) throws IOException {
+        StartingPoint start = job.parent().map(StartingPoint::fromVersion).orElseGet(StartingPoint::pretrained);
+        FineTuneJob.Request request = new FineTuneJob.Request(
+                job.modelName(),
+                job.version(),
+                start,
+                job.labels(),
+                job.train(),
+                job.holdout(),
+                fineTuneConfig(job.settings()));
+        return new FineTuneJob(store, progress).run(request).stored();
+    }
+
+    static FineTuneConfig fineTuneConfig(TuningSettings settings) {
+        return FineTuneConfig.defaults()
+                .withMaxLength(settings.maxLength())
+                .withBatchSize(settings.batchSize())
+                .withEpochs(settings.epochs())
+                .withLearningRate((float) settings.learningRate())
+                .withSeed(settings.seed());
+    }
+
+    @Override
+    public EvaluationReport evaluate(StoredVersion version, List<String> labels, List<LabeledText> holdout)
+            throws IOException {
+        try (DjlTextClassifier classifier = DjlTextClassifier.load(version.folder(), inference)) {
+            List<String> texts = holdout.stream().map(LabeledText::text).toList();
+            List<String> predicted =
+                    classifier.classify(texts).stream().map(Prediction::label).toList();
+            List<String> truth = holdout.stream().map(LabeledText::label).toList();
+            return EvaluationReport.of(labels, truth, predicted);
+        }
+    }
+}
