@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -149,51 +148,7 @@ class ClassifierPipelineIT {
         try (KafkaConsumer<String, Classification> consumer = harness.classifications()) {
             results = StreamHarness.readAtLeast(consumer, total, Duration.ofSeconds(120));
         }
-        Map<String, Long> perKey =
-                results.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
-        long duplicated = perKey.values().stream().filter(count -> count > 1).count();
-        long lost = total - perKey.size();
-        System.out.printf("reload under load: %d events, lost %d, duplicated %d%n", total, lost, duplicated);
-        assertThat(lost).isZero();
-        assertThat(duplicated).isZero();
-        assertThat(results).hasSize(total);
-        assertNoOldVersionAfterTheFirstNewOnePerPartition(results);
-        assertThat(results)
-                .extracting(record -> record.value().getModelVersion())
-                .contains(1L, 2L);
-        assertThat(results.get(results.size() - 1).value().getModelVersion()).isEqualTo(2);
-        printLatency(results);
-    }
-
-    private static void assertNoOldVersionAfterTheFirstNewOnePerPartition(
-            List<ConsumerRecord<String, Classification>> results) {
-        Map<Integer, List<Long>> versionsByPartition = results.stream()
-                .collect(Collectors.groupingBy(
-                        ConsumerRecord::partition,
-                        Collectors.mapping(record -> record.value().getModelVersion(), Collectors.toList())));
-        versionsByPartition.forEach((partition, versions) -> {
-            int firstNew = versions.indexOf(2L);
-            assertThat(firstNew).as("partition %d saw version 2", partition).isNotNegative();
-            assertThat(versions.subList(firstNew, versions.size()))
-                    .as("partition %d after the swap", partition)
-                    .containsOnly(2L);
-        });
-    }
-
-    private static void printLatency(List<ConsumerRecord<String, Classification>> results) {
-        Function<Long, long[]> latencies = version -> results.stream()
-                .map(ConsumerRecord::value)
-                .filter(value -> value.getModelVersion() == version)
-                .mapToLong(value -> value.getClassifiedTime().toEpochMilli()
-                        - value.getEventTime().toEpochMilli())
-                .sorted()
-                .toArray();
-        for (long version : new long[] {1, 2}) {
-            long[] sorted = latencies.apply(version);
-            long p99 = sorted.length == 0 ? -1 : sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.99)];
-            System.out.printf(
-                    "version %d: %d results, p99 event-to-result latency %d ms%n", version, sorted.length, p99);
-        }
+        ReloadChecks.assertEachEventOnceAndOnlyTheNewVersionAfterTheSwap(results, total, 1, 2);
     }
 
     private static void pause(long millis) {

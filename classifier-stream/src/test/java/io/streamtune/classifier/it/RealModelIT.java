@@ -103,6 +103,56 @@ class RealModelIT {
         assertThat(runtime.metrics().reloads()).isEqualTo(2);
     }
 
+    @Test
+    void shouldReloadTheRealModelUnderLoadWithNothingLostOrDuplicated() throws Exception {
+        FileSystemModelStore store = new FileSystemModelStore(folder.resolve("store"));
+        StoredVersion v1 = TinyBertVersions.write(store, StreamHarness.MODEL, 1);
+        StoredVersion v2 = TinyBertVersions.write(store, StreamHarness.MODEL, 2);
+        harness = new StreamHarness(STACK, 2);
+        harness.publish(1, ModelStatus.PROMOTED, v1.manifestSha256());
+        EngineModelLoader loader = new EngineModelLoader(
+                store, ClassifierSettings.defaults().withMaxLength(32).withBatchSize(16));
+        Map<String, String> config =
+                harness.classifierConfig("real-2", folder.resolve("state"), folder.resolve("store"));
+        runtime = ClassifierRuntime.start(new ClassifierConfig(config), loader, Duration.ofSeconds(120));
+        await().atMost(Duration.ofSeconds(90)).until(runtime::isReady);
+        int total = 1_000;
+
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < total; i++) {
+                harness.send("e-" + i, i % 2 == 0 ? "What a great phone." : "Terrible food, never again.");
+                if (i % 25 == 24) {
+                    harness.flush();
+                    pause();
+                }
+            }
+            harness.flush();
+        });
+        producer.start();
+        await().atMost(Duration.ofSeconds(120)).until(() -> runtime.metrics().classified() >= total / 4);
+        harness.publish(2, ModelStatus.PROMOTED, v2.manifestSha256());
+        producer.join();
+
+        try (KafkaConsumer<String, Classification> consumer = harness.classifications()) {
+            List<ConsumerRecord<String, Classification>> results =
+                    StreamHarness.readAtLeast(consumer, total, Duration.ofSeconds(180));
+            ReloadChecks.assertEachEventOnceAndOnlyTheNewVersionAfterTheSwap(results, total, 1, 2);
+            assertClassifiedBy(
+                    results.stream()
+                            .filter(r -> r.value().getModelVersion() == 2)
+                            .toList(),
+                    2);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void sendBatch(String prefix, int count) {
         for (int i = 0; i < count; i++) {
             harness.send(prefix + i, i % 2 == 0 ? "What a great phone, I love it." : "Terrible food, never again.");
