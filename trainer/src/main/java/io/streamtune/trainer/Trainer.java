@@ -152,6 +152,13 @@ public final class Trainer implements AutoCloseable {
         loop.requestRound();
     }
 
+    /** Ingestion is running (or rebalancing) and the round thread is alive. */
+    public boolean isHealthy() {
+        KafkaStreams.State state = streams.state();
+        boolean ingesting = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        return ingesting && roundThread.isAlive();
+    }
+
     public KafkaStreams.State ingestionState() {
         return streams.state();
     }

@@ -47,6 +47,8 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String TRAINING_BATCH_SIZE = "training.batch.size";
     public static final String TRAINING_LEARNING_RATE = "training.learning.rate";
     public static final String TRAINING_MAX_LENGTH = "training.max.length";
+    public static final String HTTP_HOST = "http.host";
+    public static final String HTTP_PORT = "http.port";
     public static final String TOPIC_LABEL_CORRECTIONS = "topic.label.corrections";
     public static final String TOPIC_CLASSIFICATIONS = "topic.classifications";
     public static final String TOPIC_TRAINING_SET = "topic.training.set";
@@ -83,6 +85,14 @@ public final class TrainerConfig extends AbstractConfig {
         defineFeedback(def);
         defineTraining(def);
         defineTopics(def);
+        def.define(HTTP_HOST, Type.STRING, "127.0.0.1", Importance.LOW, "Address of the control HTTP server.")
+                .define(
+                        HTTP_PORT,
+                        Type.INT,
+                        8090,
+                        Range.between(-1, 65535),
+                        Importance.LOW,
+                        "Port of the control HTTP server (POST /rounds, GET /health); -1 disables it, 0 picks one.");
         return def;
     }
 
@@ -391,6 +401,15 @@ public final class TrainerConfig extends AbstractConfig {
 
     public int maxLength() {
         return getInt(TRAINING_MAX_LENGTH);
+    }
+
+    public String httpHost() {
+        return getString(HTTP_HOST);
+    }
+
+    /** The control server port; -1 when disabled. */
+    public int httpPort() {
+        return getInt(HTTP_PORT);
     }
 
     /** The topics read and written. */

@@ -1,0 +1,48 @@
+package io.streamtune.trainer.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ControlServerTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shouldRequestRoundOnPostAndReportHealth() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        AtomicBoolean healthy = new AtomicBoolean(true);
+        try (ControlServer server = new ControlServer("127.0.0.1", 0, requests::incrementAndGet, healthy::get)) {
+            String base = "http://127.0.0.1:" + server.port();
+
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/rounds"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build()))
+                    .isEqualTo(202);
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/rounds"))
+                            .GET()
+                            .build()))
+                    .isEqualTo(405);
+            assertThat(requests).hasValue(1);
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/health"))
+                            .GET()
+                            .build()))
+                    .isEqualTo(200);
+            healthy.set(false);
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/health"))
+                            .GET()
+                            .build()))
+                    .isEqualTo(503);
+        }
+    }
+
+    private int send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
