@@ -56,6 +56,7 @@ public final class LocalStack {
             Ports.requireFree(config.registryPort(), "schema registry", StackConfig.REGISTRY_PORT);
         }
         List<ServerProcess> launched = new ArrayList<>();
+        StackStateFile.save(config);
         try {
             ProcessHandle brokerHandle =
                     runningBroker.orElseGet(() -> launch(launched, broker.process(), () -> broker.launch(detached)));
