@@ -39,10 +39,14 @@ final class FusedQkv {
     NDList project(NDArray hidden, int heads, int headSize) {
         long batch = hidden.getShape().get(0);
         long seq = hidden.getShape().get(1);
-        NDArray qkv = Linear.linear(hidden, weight, bias).singletonOrThrow().reshape(batch, seq, 3, heads, headSize);
-        NDArray q = qkv.get(":, :, 0").transpose(0, 2, 1, 3);
-        NDArray kTransposed = qkv.get(":, :, 1").transpose(0, 2, 3, 1);
-        NDArray v = qkv.get(":, :, 2").transpose(0, 2, 1, 3);
+        NDList qkv = Linear.linear(hidden, weight, bias)
+                .singletonOrThrow()
+                .reshape(batch, seq, 3, heads, headSize)
+                .transpose(2, 0, 3, 1, 4)
+                .split(3, 0);
+        NDArray q = qkv.get(0).reshape(batch, heads, seq, headSize);
+        NDArray kTransposed = qkv.get(1).reshape(batch, heads, seq, headSize).transpose(0, 1, 3, 2);
+        NDArray v = qkv.get(2).reshape(batch, heads, seq, headSize);
         return new NDList(q, kTransposed, v);
     }
 

@@ -14,37 +14,48 @@ import io.streamtune.model.bert.SentimentSentences;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * This DJL encoder against ONNX Runtime on the same all-MiniLM-L6-v2 weights: batch 1/8/32 x seq 32/128,
- * both engines alternating round by round in one run so that load from other processes hits both alike.
- * Prints a table of sentences per second and the DJL / ONNX Runtime ratio, and writes it as JSON.
+ * in one run. The two engines alternate call by call, so load from other processes hits both alike, and
+ * throughput is reported from the median call (robust to the spikes of a shared machine) and from the
+ * mean call. Prints a table of sentences per second and DJL / ONNX Runtime ratios, and writes it as JSON.
  *
  * <p>Run: {@code ./mvnw -q -pl model exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.streamtune.model.bench.EncoderBenchmark -Dexec.args="target/encoder-benchmark.json"}.
- * Optional second argument: seconds per engine per cell (default 6).
+ * Options after the path: {@code seconds=6} (per engine per cell), {@code batches=1,8,32}, {@code
+ * seqs=32,128}. Both engines use {@code -Dai.djl.pytorch.num_threads} threads (default: all cores).
  */
 public final class EncoderBenchmark {
 
-    private static final int[] BATCHES = {1, 8, 32};
-    private static final int[] SEQS = {32, 128};
-    private static final int ROUNDS = 5;
+    private static final String BATCHES = "1,8,32";
+    private static final String SEQS = "32,128";
+    private static final int WARMUP_CALLS = 3;
+    private static final int MIN_CALLS = 5;
 
     private EncoderBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/encoder-benchmark.json");
-        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 6;
-        int threads = Runtime.getRuntime().availableProcessors();
+        Map<String, String> options = options(args);
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "6"));
+        int[] batches = ints(options.getOrDefault("batches", BATCHES));
+        int[] seqs = ints(options.getOrDefault("seqs", SEQS));
+        boolean ortSpinning = Boolean.parseBoolean(options.getOrDefault("ortSpinning", "false"));
+        int threads = Integer.getInteger(
+                "ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
         List<String> texts = SentimentSentences.load().texts();
         List<Cell> cells = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager();
-                OnnxRuntimeEncoder reference = OnnxRuntimeEncoder.miniLm(threads)) {
+                OnnxRuntimeEncoder reference = OnnxRuntimeEncoder.miniLm(threads, ortSpinning)) {
             BertEncoder encoder = BertCheckpoints.miniLm(manager);
             encoder.prepareForInference(manager);
-            for (int seq : SEQS) {
-                for (int batch : BATCHES) {
+            for (int seq : seqs) {
+                for (int batch : batches) {
                     MiniLmFixture.Batch input = fixedLengthBatch(texts, batch, seq);
                     cells.add(measure(encoder, reference, input, seconds));
                 }
@@ -54,28 +65,40 @@ public final class EncoderBenchmark {
         write(cells, threads, out);
     }
 
+    /** {@code key=value} arguments after the output path. */
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("Expected key=value, got '" + args[i] + "'");
+            }
+            options.put(pair[0], pair[1]);
+        }
+        return options;
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
     private static Cell measure(
             BertEncoder encoder, OnnxRuntimeEncoder reference, MiniLmFixture.Batch input, double seconds)
             throws Exception {
         Runner djl = () -> runDjl(encoder, input);
         Runner ort = () -> reference.lastHiddenState(input.ids(), input.mask(), input.batch(), input.seq());
-        double warmup = Math.max(0.5, seconds / ROUNDS);
-        time(djl, warmup);
-        time(ort, warmup);
-        double djlTime = 0;
-        double ortTime = 0;
-        long djlCalls = 0;
-        long ortCalls = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            Timing d = time(djl, seconds / ROUNDS);
-            Timing o = time(ort, seconds / ROUNDS);
-            djlTime += d.seconds();
-            djlCalls += d.calls();
-            ortTime += o.seconds();
-            ortCalls += o.calls();
+        for (int i = 0; i < WARMUP_CALLS; i++) {
+            djl.run();
+            ort.run();
         }
-        return new Cell(
-                input.batch(), input.seq(), djlCalls * input.batch() / djlTime, ortCalls * input.batch() / ortTime);
+        List<Long> djlNanos = new ArrayList<>();
+        List<Long> ortNanos = new ArrayList<>();
+        long deadline = System.nanoTime() + (long) (2 * seconds * 1e9);
+        while (System.nanoTime() < deadline || djlNanos.size() < MIN_CALLS) {
+            djlNanos.add(time(djl));
+            ortNanos.add(time(ort));
+        }
+        return new Cell(input.batch(), input.seq(), Latencies.of(djlNanos), Latencies.of(ortNanos));
     }
 
     private static float[] runDjl(BertEncoder encoder, MiniLmFixture.Batch input) {
@@ -88,17 +111,10 @@ public final class EncoderBenchmark {
         }
     }
 
-    private static Timing time(Runner runner, double seconds) throws Exception {
+    private static long time(Runner runner) throws Exception {
         long start = System.nanoTime();
-        long deadline = start + (long) (seconds * 1e9);
-        long calls = 0;
-        long now;
-        do {
-            runner.run();
-            calls++;
-            now = System.nanoTime();
-        } while (now < deadline);
-        return new Timing(calls, (now - start) / 1e9);
+        runner.run();
+        return System.nanoTime() - start;
     }
 
     /** Real sentences, each padded or truncated to exactly {@code seq} tokens. */
@@ -116,12 +132,24 @@ public final class EncoderBenchmark {
     }
 
     private static void print(List<Cell> cells, int threads) {
-        System.out.printf("%nEncoder throughput, sentences/s (all-MiniLM-L6-v2, fp32, %d threads)%n", threads);
-        System.out.println("| seq | batch | DJL (this encoder) | ONNX Runtime | ratio |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.printf(
+                "%nEncoder throughput, sentences/s from the median call (mean call in brackets);"
+                        + " all-MiniLM-L6-v2, fp32, %d threads%n",
+                threads);
+        System.out.println("| seq | batch | DJL (this encoder) | ONNX Runtime | ratio | calls each |");
+        System.out.println("|---|---|---|---|---|---|");
         for (Cell cell : cells) {
             System.out.printf(
-                    "| %d | %d | %.1f | %.1f | %.2f |%n", cell.seq, cell.batch, cell.djl, cell.ort, cell.ratio());
+                    "| %d | %d | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f) | %d |%n",
+                    cell.seq(),
+                    cell.batch(),
+                    cell.djlRate(true),
+                    cell.djlRate(false),
+                    cell.ortRate(true),
+                    cell.ortRate(false),
+                    cell.ratio(true),
+                    cell.ratio(false),
+                    cell.djl().calls());
         }
     }
 
@@ -131,14 +159,15 @@ public final class EncoderBenchmark {
         root.put("model", "all-MiniLM-L6-v2");
         root.put("threads", threads);
         root.put("unit", "sentences/s");
+        root.put("method", "DJL and ONNX Runtime calls alternate one by one; rates from median and mean call");
         ArrayNode rows = root.putArray("results");
         for (Cell cell : cells) {
-            rows.addObject()
-                    .put("seq", cell.seq)
-                    .put("batch", cell.batch)
-                    .put("djl", cell.djl)
-                    .put("onnxruntime", cell.ort)
-                    .put("ratio", cell.ratio());
+            ObjectNode row = rows.addObject().put("seq", cell.seq()).put("batch", cell.batch());
+            row.put("calls", cell.djl().calls());
+            row.put("djl_median", cell.djlRate(true)).put("onnxruntime_median", cell.ortRate(true));
+            row.put("ratio_median", cell.ratio(true));
+            row.put("djl_mean", cell.djlRate(false)).put("onnxruntime_mean", cell.ortRate(false));
+            row.put("ratio_mean", cell.ratio(false));
         }
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -151,11 +180,33 @@ public final class EncoderBenchmark {
         void run() throws Exception;
     }
 
-    private record Timing(long calls, double seconds) {}
+    /** Per-call latencies of one engine in one cell, summarised. */
+    private record Latencies(int calls, double medianMillis, double meanMillis) {
+        static Latencies of(List<Long> nanos) {
+            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            double median = sorted.length % 2 == 1
+                    ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
+            double mean = Arrays.stream(sorted).average().orElseThrow();
+            return new Latencies(sorted.length, median / 1e6, mean / 1e6);
+        }
 
-    private record Cell(int batch, int seq, double djl, double ort) {
-        double ratio() {
-            return djl / ort;
+        double throughput(int batch, boolean median) {
+            return batch * 1000.0 / (median ? medianMillis : meanMillis);
+        }
+    }
+
+    private record Cell(int batch, int seq, Latencies djl, Latencies ort) {
+        double djlRate(boolean median) {
+            return djl.throughput(batch, median);
+        }
+
+        double ortRate(boolean median) {
+            return ort.throughput(batch, median);
+        }
+
+        double ratio(boolean median) {
+            return djlRate(median) / ortRate(median);
         }
     }
 }

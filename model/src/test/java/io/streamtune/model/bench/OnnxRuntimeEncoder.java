@@ -18,18 +18,27 @@ public final class OnnxRuntimeEncoder implements AutoCloseable {
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
 
-    public OnnxRuntimeEncoder(byte[] model, int threads) throws OrtException {
+    /**
+     * Creates a session.
+     *
+     * @param model the serialised ONNX model
+     * @param threads intra-op threads
+     * @param spinning whether idle intra-op threads spin (ONNX Runtime's default) or sleep at once, as
+     *     libgomp does under {@code OMP_WAIT_POLICY=PASSIVE}
+     */
+    public OnnxRuntimeEncoder(byte[] model, int threads, boolean spinning) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(threads);
+        options.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
         options.setInterOpNumThreads(1);
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         session = environment.createSession(model, options);
     }
 
     /** The bundled all-MiniLM-L6-v2. */
-    public static OnnxRuntimeEncoder miniLm(int threads) throws OrtException, IOException {
+    public static OnnxRuntimeEncoder miniLm(int threads, boolean spinning) throws OrtException, IOException {
         try (InputStream in = MiniLmBaseModel.openOnnx()) {
-            return new OnnxRuntimeEncoder(in.readAllBytes(), threads);
+            return new OnnxRuntimeEncoder(in.readAllBytes(), threads, spinning);
         }
     }
 
