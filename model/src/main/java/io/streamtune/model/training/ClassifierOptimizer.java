@@ -2,6 +2,7 @@ package io.streamtune.model.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
@@ -46,10 +47,12 @@ final class ClassifierOptimizer {
     }
 
     /**
-     * Clips, updates and zeroes the gradients.
+     * Clips, updates and zeroes the gradients. A step whose gradients are not finite (an overflow
+     * somewhere in the batch) is skipped: its gradients are zeroed and no weight changes, so one bad
+     * batch cannot turn every weight into NaN.
      *
      * @param scratch a manager for temporary arrays, closed by the caller
-     * @return the global gradient norm before clipping
+     * @return the global gradient norm before clipping; NaN or infinite when the step was skipped
      */
     float step(NDManager scratch) {
         List<NDArray> gradients = new ArrayList<>(parameters.size());
@@ -62,15 +65,22 @@ final class ClassifierOptimizer {
             squares = squares == null ? square : squares.add(square);
         }
         float norm = (float) Math.sqrt(squares.getFloat());
-        if (norm > maxGradNorm) {
-            float scale = maxGradNorm / (norm + 1e-6f);
-            gradients.forEach(gradient -> gradient.muli(scale));
+        if (Float.isFinite(norm)) {
+            if (norm > maxGradNorm) {
+                float scale = maxGradNorm / (norm + 1e-6f);
+                gradients.forEach(gradient -> gradient.muli(scale));
+            }
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter parameter = parameters.get(i);
+                optimizers.get(i).update(parameter.getId(), parameter.getArray(), gradients.get(i));
+            }
         }
-        for (int i = 0; i < parameters.size(); i++) {
-            Parameter parameter = parameters.get(i);
-            optimizers.get(i).update(parameter.getId(), parameter.getArray(), gradients.get(i));
-            gradients.get(i).subi(gradients.get(i));
-        }
+        gradients.forEach(ClassifierOptimizer::zero);
         return norm;
+    }
+
+    /** Zeroes in place, NaN and infinity included (unlike subtracting an array from itself). */
+    static void zero(NDArray array) {
+        array.set(new NDIndex("..."), 0f);
     }
 }

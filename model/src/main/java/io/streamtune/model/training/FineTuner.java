@@ -98,6 +98,7 @@ public final class FineTuner {
         private EvaluationReport bestReport;
         private int bestStep;
         private int step;
+        private int skipped;
         private long examples;
         private double lossSum;
         private int lossCount;
@@ -178,7 +179,11 @@ public final class FineTuner {
                     lossSum += loss.getFloat();
                     lossCount++;
                 }
-                optimizer.step(scratch);
+                float norm = optimizer.step(scratch);
+                if (!Float.isFinite(norm)) {
+                    skipped++;
+                    LOG.warn("Skipped step {}: gradient norm {} (total skipped {})", step + 1, norm, skipped);
+                }
             }
             step++;
             examples += indices.length;

@@ -2,6 +2,7 @@ package io.streamtune.model.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,11 +27,10 @@ final class ParameterSnapshot implements AutoCloseable {
         return snapshot;
     }
 
-    /** Writes the saved values back into the parameters, in place. */
+    /** Writes the saved values back into the parameters, in place (over NaN too). */
     void restore() {
         values.forEach((parameter, copy) -> {
-            NDArray target = parameter.getArray();
-            target.subi(target).addi(copy);
+            parameter.getArray().set(new NDIndex("..."), copy);
         });
     }
 
