@@ -37,6 +37,7 @@ public final class ClassifierConfig extends AbstractConfig {
     public static final String MODEL_VERSION_PINNED = "model.version.pinned";
     public static final String MODEL_STORE_ROOT = "model.store.root";
     public static final String DEVICE = "device";
+    public static final String MODEL_MAX_LENGTH = "model.max.length";
     public static final String BATCH_MAX_RECORDS = "batch.max.records";
     public static final String BATCH_MAX_WAIT_MS = "batch.max.wait.ms";
     public static final String TEXT_MAX_BYTES = "text.max.bytes";
@@ -131,6 +132,14 @@ public final class ClassifierConfig extends AbstractConfig {
                     Importance.MEDIUM,
                     "Inference device: cpu or gpu:N.")
             .define(
+                    MODEL_MAX_LENGTH,
+                    Type.INT,
+                    128,
+                    Range.between(3, 512),
+                    Importance.MEDIUM,
+                    "Longest token sequence given to the model, special tokens included; longer texts keep their"
+                            + " head and tail and are flagged truncated.")
+            .define(
                     BATCH_MAX_RECORDS,
                     Type.INT,
                     32,
@@ -219,6 +228,10 @@ public final class ClassifierConfig extends AbstractConfig {
 
     public Device device() {
         return Device.parse(getString(DEVICE));
+    }
+
+    public int modelMaxLength() {
+        return getInt(MODEL_MAX_LENGTH);
     }
 
     public int batchMaxRecords() {

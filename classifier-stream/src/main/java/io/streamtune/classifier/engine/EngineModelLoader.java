@@ -37,6 +37,7 @@ public final class EngineModelLoader implements ModelLoader {
         try {
             ClassifierSettings settings = ClassifierSettings.defaults()
                     .withDevice(config.device().toString())
+                    .withMaxLength(config.modelMaxLength())
                     .withBatchSize(config.batchMaxRecords());
             return new EngineModelLoader(new FileSystemModelStore(config.modelStoreRoot()), settings);
         } catch (IOException e) {

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the {@link ServingModel} to a target version: load (fetch, verify, load, warm up), wait this instance's
- * turn ({@code rank x stagger}), swap. A version that fails any step is refused once and for all (a log line and
- * {@code failedReloads}); the served model stays. Rollback is a target with an older version. Called from one
+ * turn ({@code rank x stagger}), swap. A version that fails any step is refused (a log line and {@code
+ * failedReloads}) and not tried again until a new model-versions record announces it again; the served model stays. Rollback is a target with an older version. Called from one
  * thread at a time.
  */
 public final class ModelReloader {

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param artifactUri where the artifact is, or null to find it in the model store by name and version
  * @param manifestSha256 the expected SHA-256 of the artifact's manifest, or null when unknown (a pinned version
  *     that the topic does not list)
+ * @param announcedAt the timestamp of the record that made it the target (0 when pinned): a version refused once is
+ *     tried again only when it is announced again
  */
-public record ModelTarget(String modelName, long version, String artifactUri, String manifestSha256) {
+public record ModelTarget(String modelName, long version, String artifactUri, String manifestSha256, long announcedAt) {
 
     public ModelTarget {
         Objects.requireNonNull(modelName, "modelName");

@@ -79,6 +79,17 @@ class ModelReloaderTest {
     }
 
     @Test
+    void shouldTryARefusedVersionAgainWhenItIsAnnouncedAgain() throws Exception {
+        reloader.reconcile(target(1));
+        reloader.reconcile(target(13));
+
+        reloader.reconcile(new ModelTarget("sentiment", 13, "file:///models/sentiment/13", "abc", 200));
+
+        assertThat(metrics.failedReloads()).isEqualTo(2);
+        assertThat(serving.servedVersion()).hasValue(1L);
+    }
+
+    @Test
     void shouldNotReloadTheServedVersionAndRollBackToAnOlderOne() throws Exception {
         reloader.reconcile(target(1));
         reloader.reconcile(target(2));
@@ -91,6 +102,6 @@ class ModelReloaderTest {
     }
 
     private static ModelTarget target(long version) {
-        return new ModelTarget("sentiment", version, "file:///models/sentiment/" + version, "abc");
+        return new ModelTarget("sentiment", version, "file:///models/sentiment/" + version, "abc", 100);
     }
 }
