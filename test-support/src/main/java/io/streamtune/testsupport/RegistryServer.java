@@ -35,11 +35,13 @@ final class RegistryServer implements AutoCloseable {
      * between choosing and binding it; then the server exits at once and another port is tried.
      */
     static RegistryServer start() {
+        long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             Path dir = createDataDir();
             RegistryServer server = new RegistryServer(new LocalRegistry(config(dir)), dir);
             try {
                 server.registry.awaitHealthy(server.registry.launch(false));
+                LOG.info("Schema registry ready in {} ms", (System.nanoTime() - started) / 1_000_000);
                 return server;
             } catch (StackException e) {
                 boolean portRace = e.getMessage().contains("already in use");

@@ -71,7 +71,9 @@ final class SharedStack implements AutoCloseable {
         CompletableFuture<RegistryServer> registry = CompletableFuture.supplyAsync(RegistryServer::start);
         Broker broker;
         try {
+            long brokerStarted = System.nanoTime();
             broker = startBroker();
+            LOG.info("Broker ({}) ready in {} ms", broker.kind(), (System.nanoTime() - brokerStarted) / 1_000_000);
         } catch (RuntimeException e) {
             registry.thenAccept(RegistryServer::close);
             throw e;
