@@ -1,17 +1,22 @@
 package io.streamtune.classifier.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamtune.classifier.deadletter.DeadLetterHeaders;
 import io.streamtune.classifier.deadletter.DeadLetterReason;
+import io.streamtune.classifier.inference.ModelUnavailableException;
 import io.streamtune.classifier.metrics.ClassifierMetrics;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.registry.InMemorySchemaRegistryClient;
 import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.schemas.serde.ConfluentAvroSerde;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -209,6 +214,34 @@ class ClassificationTopologyTest {
     }
 
     @Test
+    void shouldFailTheTaskInsteadOfDeadLetteringWhenNoModelIsLoaded() {
+        TopologyTestDriver withoutModel = new TopologyTestDriver(
+                ClassificationTopology.build(
+                        SETTINGS,
+                        events.deserializer(),
+                        classifications.serializer(),
+                        texts -> {
+                            throw new ModelUnavailableException("no model is loaded yet");
+                        },
+                        metrics),
+                streamsProperties(),
+                START);
+        try (withoutModel) {
+            TestInputTopic<String, byte[]> in = withoutModel.createInputTopic(
+                    "text-events", new StringSerializer(), new ByteArraySerializer(), START, Duration.ZERO);
+            in.pipeInput("e-1", eventBytes("e-1", "good"));
+
+            assertThatThrownBy(() -> withoutModel.advanceWallClockTime(Duration.ofMillis(WAIT_MS)))
+                    .hasRootCauseInstanceOf(ModelUnavailableException.class);
+            assertThat(withoutModel
+                            .createOutputTopic("text-events-dlq", new StringDeserializer(), new ByteArrayDeserializer())
+                            .isEmpty())
+                    .isTrue();
+            assertThat(metrics.deadLetters()).isZero();
+        }
+    }
+
+    @Test
     void shouldCountAcceptedClassifiedBatchesAndLatencies() {
         for (int i = 0; i < 7; i++) {
             pipe("e-" + i, "good " + i);
@@ -268,6 +301,13 @@ class ClassificationTopologyTest {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "classifier-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        try {
+            properties.put(
+                    StreamsConfig.STATE_DIR_CONFIG,
+                    Files.createTempDirectory("classifier-topology-test").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return properties;
     }
 }
