@@ -1,5 +1,6 @@
 package io.streamtune.classifier.it;
 
+import io.streamtune.classifier.ClassifierApp;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.ServerSocket;
@@ -15,7 +16,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-/** A classifier instance running as a child JVM on the test classpath, to be killed with SIGKILL. */
+/**
+ * The classifier application ({@code ClassifierApp.main}, the production entry point) running as a child JVM on the
+ * test classpath, to be killed with SIGKILL.
+ */
 final class ChildClassifier {
 
     private final Path configFile;
@@ -43,7 +47,7 @@ final class ChildClassifier {
                 "-Xmx256m",
                 "-cp",
                 System.getProperty("java.class.path"),
-                StandInClassifierMain.class.getName(),
+                ClassifierApp.class.getName(),
                 configFile.toString()));
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -3,6 +3,8 @@ package io.streamtune.classifier.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.streamtune.model.artifact.FileSystemModelStore;
+import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.testsupport.KafkaStack;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills the classifier process with SIGKILL three times while 5,000 events stream in; afterwards every event has
- * exactly one classification for a read_committed consumer. Proves the change-logged micro-batch store under
+ * Kills the classifier process ({@code ClassifierApp.main} with a real tiny BERT from the model store) with SIGKILL
+ * three times while 5,000 events stream in; afterwards every event has exactly one classification for a
+ * read_committed consumer. Proves the change-logged micro-batch store under
  * exactly-once: records accepted into a batch but not yet classified survive the kills, and none is classified twice.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -40,8 +43,12 @@ class CrashRecoveryIT {
     @Test
     void shouldClassifyEveryEventExactlyOnceAcrossThreeKillsMinusNine() throws Exception {
         try (StreamHarness harness = new StreamHarness(STACK, 2)) {
-            harness.publish(1, ModelStatus.PROMOTED, "sha-1");
-            Map<String, String> config = harness.classifierConfig("crash-1", folder.resolve("state"), folder);
+            FileSystemModelStore store = new FileSystemModelStore(folder.resolve("store"));
+            StoredVersion v1 = TinyBertVersions.write(store, StreamHarness.MODEL, 1);
+            harness.publish(1, ModelStatus.PROMOTED, v1.manifestSha256());
+            Map<String, String> config =
+                    harness.classifierConfig("crash-1", folder.resolve("state"), folder.resolve("store"));
+            config.put("model.max.length", "32");
             config.put("kafka.consumer.session.timeout.ms", "6000");
             config.put("kafka.consumer.heartbeat.interval.ms", "1000");
             ChildClassifier child = new ChildClassifier(config, folder, "crash-1");
