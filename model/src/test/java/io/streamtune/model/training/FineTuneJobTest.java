@@ -1,0 +1,79 @@
+package io.streamtune.model.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamtune.model.artifact.FileSystemModelStore;
+import io.streamtune.model.artifact.StoredVersion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Short runs (three steps on 48 sentences) through the whole job: starting points, lineage, seed. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class FineTuneJobTest {
+
+    private static final List<String> LABELS = List.of("neg", "pos");
+    private static final FineTuneConfig SHORT =
+            FineTuneConfig.defaults().withEpochs(1).withEarlyStopping(1, 1);
+
+    @TempDir
+    Path root;
+
+    private static FineTuneJob.Request request(long version, StartingPoint start, List<String> labels) {
+        return new FineTuneJob.Request(
+                "sentiment",
+                version,
+                start,
+                labels,
+                SentimentData.split("stream").subList(0, 48),
+                List.of(),
+                SHORT);
+    }
+
+    @Test
+    void shouldProduceIdenticalWeightsForSameSeed() throws IOException {
+        FineTuneJob first = new FineTuneJob(new FileSystemModelStore(root.resolve("a")), ProgressListener.logging());
+        FineTuneJob second = new FineTuneJob(new FileSystemModelStore(root.resolve("b")), ProgressListener.logging());
+
+        StoredVersion a =
+                first.run(request(1, StartingPoint.pretrained(), LABELS)).stored();
+        StoredVersion b =
+                second.run(request(1, StartingPoint.pretrained(), LABELS)).stored();
+
+        assertThat(a.manifest().files().get("model.safetensors"))
+                .isEqualTo(b.manifest().files().get("model.safetensors"));
+        assertThat(a.manifest().files().get("metrics.json"))
+                .isEqualTo(b.manifest().files().get("metrics.json"));
+    }
+
+    @Test
+    void shouldContinueFromStoredVersionKeepingOrReplacingTheHead() throws IOException {
+        FileSystemModelStore store = new FileSystemModelStore(root);
+        FineTuneJob job = new FineTuneJob(store, ProgressListener.logging());
+        StoredVersion v1 =
+                job.run(request(1, StartingPoint.pretrained(), LABELS)).stored();
+
+        FineTuneJob.Outcome v2 = job.run(request(2, StartingPoint.fromVersion(v1), LABELS));
+        List<String> wider = List.of("neg", "pos", "mixed");
+        FineTuneJob.Outcome v3 = job.run(request(3, StartingPoint.fromVersion(v1), wider));
+
+        assertThat(v2.stored().manifest().parentVersion()).isEqualTo(1L);
+        assertThat(v3.stored().manifest().parentVersion()).isEqualTo(1L);
+        assertThat(store.versions("sentiment")).containsExactly(1L, 2L, 3L);
+        JsonNode config = new ObjectMapper()
+                .readTree(store.resolve("sentiment", 3)
+                        .folder()
+                        .resolve("config.json")
+                        .toFile());
+        assertThat(config.path("id2label").path("2").asText()).isEqualTo("mixed");
+        assertThat(config.path("architectures").get(0).asText()).isEqualTo("BertForSequenceClassification");
+        assertThat(v3.evaluation().labels()).containsExactlyElementsOf(wider);
+        assertThat(v2.training().steps()).isEqualTo(3);
+    }
+}
