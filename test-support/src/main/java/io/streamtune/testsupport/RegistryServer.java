@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +34,7 @@ final class RegistryServer implements AutoCloseable {
      */
     static RegistryServer start() {
         long started = System.nanoTime();
+        OrphanedRegistries.reap(Path.of(System.getProperty("java.io.tmpdir")));
         for (int attempt = 1; ; attempt++) {
             Path dir = createDataDir();
             RegistryServer server = new RegistryServer(new LocalRegistry(config(dir)), dir);
@@ -61,7 +60,7 @@ final class RegistryServer implements AutoCloseable {
     @Override
     public void close() {
         registry.process().stop(Duration.ofSeconds(10));
-        deleteRecursively(dataDir);
+        TempFolders.deleteRecursively(dataDir);
     }
 
     private static StackConfig config(Path dir) {
@@ -70,18 +69,9 @@ final class RegistryServer implements AutoCloseable {
 
     private static Path createDataDir() {
         try {
-            return Files.createTempDirectory("streamtune-registry-");
+            return Files.createTempDirectory(OrphanedRegistries.PREFIX);
         } catch (IOException e) {
             throw new StackException("Cannot create a temporary folder for the schema registry", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.debug("Cannot delete {}", dir, e);
         }
     }
 }
