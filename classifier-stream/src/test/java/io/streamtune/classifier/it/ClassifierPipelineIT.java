@@ -126,37 +126,20 @@ class ClassifierPipelineIT {
         harness = new StreamHarness(STACK, 2);
         harness.publish(1, ModelStatus.PROMOTED, "sha-1");
         runtime = start(new FakeLoader());
-        int total = 2_000;
         await().atMost(Duration.ofSeconds(60)).until(runtime::isReady);
+        LoadGenerator load = new LoadGenerator(harness, i -> "text " + i);
+        load.start();
 
-        Thread producer = new Thread(() -> {
-            for (int i = 0; i < total; i++) {
-                harness.send("e-" + i, "text " + i);
-                if (i % 50 == 0) {
-                    harness.flush();
-                    pause(25);
-                }
-            }
-            harness.flush();
-        });
-        producer.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.metrics().classified() >= total / 4);
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.metrics().classified() >= 500);
         harness.publish(2, ModelStatus.PROMOTED, "sha-2");
-        producer.join();
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.metrics().servedVersion() == 2);
+        int total = load.finishAfter(500);
 
         List<ConsumerRecord<String, Classification>> results;
         try (KafkaConsumer<String, Classification> consumer = harness.classifications()) {
             results = StreamHarness.readAtLeast(consumer, total, Duration.ofSeconds(120));
         }
         ReloadChecks.assertEachEventOnceAndOnlyTheNewVersionAfterTheSwap(results, total, 1, 2);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private ClassifierRuntime start(FakeLoader loader) throws Exception {

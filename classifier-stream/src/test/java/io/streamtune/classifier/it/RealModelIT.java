@@ -116,22 +116,14 @@ class RealModelIT {
                 harness.classifierConfig("real-2", folder.resolve("state"), folder.resolve("store"));
         runtime = ClassifierRuntime.start(new ClassifierConfig(config), loader, Duration.ofSeconds(120));
         await().atMost(Duration.ofSeconds(90)).until(runtime::isReady);
-        int total = 1_000;
+        LoadGenerator load =
+                new LoadGenerator(harness, i -> i % 2 == 0 ? "What a great phone." : "Terrible food, never again.");
+        load.start();
 
-        Thread producer = new Thread(() -> {
-            for (int i = 0; i < total; i++) {
-                harness.send("e-" + i, i % 2 == 0 ? "What a great phone." : "Terrible food, never again.");
-                if (i % 25 == 24) {
-                    harness.flush();
-                    pause();
-                }
-            }
-            harness.flush();
-        });
-        producer.start();
-        await().atMost(Duration.ofSeconds(120)).until(() -> runtime.metrics().classified() >= total / 4);
+        await().atMost(Duration.ofSeconds(120)).until(() -> runtime.metrics().classified() >= 250);
         harness.publish(2, ModelStatus.PROMOTED, v2.manifestSha256());
-        producer.join();
+        await().atMost(Duration.ofSeconds(120)).until(() -> runtime.metrics().servedVersion() == 2);
+        int total = load.finishAfter(250);
 
         try (KafkaConsumer<String, Classification> consumer = harness.classifications()) {
             List<ConsumerRecord<String, Classification>> results =
@@ -142,14 +134,6 @@ class RealModelIT {
                             .filter(r -> r.value().getModelVersion() == 2)
                             .toList(),
                     2);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

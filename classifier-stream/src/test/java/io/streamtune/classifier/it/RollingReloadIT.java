@@ -31,8 +31,6 @@ class RollingReloadIT {
     @RegisterExtension
     static final KafkaStack STACK = new KafkaStack();
 
-    private static final int EVENTS = 1_500;
-
     @TempDir
     Path folder;
 
@@ -47,8 +45,8 @@ class RollingReloadIT {
                         .until(() -> a.isReady() && b.isReady() && a.rank() + b.rank() == 1);
                 ClassifierRuntime first = a.rank() == 0 ? a : b;
                 ClassifierRuntime second = first == a ? b : a;
-                Thread producer = new Thread(() -> produce(harness), "event-producer");
-                producer.start();
+                LoadGenerator load = new LoadGenerator(harness, i -> "text " + i);
+                load.start();
 
                 harness.publish(2, ModelStatus.PROMOTED, "sha-2");
                 await().atMost(Duration.ofSeconds(60))
@@ -56,12 +54,12 @@ class RollingReloadIT {
                 long secondWhenFirstSwapped = second.metrics().servedVersion();
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> second.metrics().servedVersion() == 2);
-                producer.join();
+                int total = load.finishAfter(300);
                 System.out.printf(
                         "rolling reload: rank 0 swapped to v2 while rank 1 still served v%d%n", secondWhenFirstSwapped);
                 assertThat(secondWhenFirstSwapped).isEqualTo(1);
 
-                assertEveryEventClassifiedOnce(harness);
+                assertEveryEventClassifiedOnce(harness, total);
             } finally {
                 a.close();
                 b.close();
@@ -69,29 +67,13 @@ class RollingReloadIT {
         }
     }
 
-    private void produce(StreamHarness harness) {
-        for (int i = 0; i < EVENTS; i++) {
-            harness.send("e-" + i, "text " + i);
-            if (i % 50 == 49) {
-                harness.flush();
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        harness.flush();
-    }
-
-    private static void assertEveryEventClassifiedOnce(StreamHarness harness) {
+    private static void assertEveryEventClassifiedOnce(StreamHarness harness, int total) {
         try (KafkaConsumer<String, Classification> consumer = harness.classifications()) {
             List<ConsumerRecord<String, Classification>> results =
-                    StreamHarness.readAtLeast(consumer, EVENTS, Duration.ofSeconds(120));
+                    StreamHarness.readAtLeast(consumer, total, Duration.ofSeconds(120));
             Map<String, Long> perKey =
                     results.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
-            assertThat(perKey).hasSize(EVENTS);
+            assertThat(perKey).hasSize(total);
             assertThat(perKey.values()).containsOnly(1L);
             assertThat(results).extracting(r -> r.value().getModelVersion()).contains(1L, 2L);
         }
