@@ -45,11 +45,12 @@ final class StackUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         StackConfig config = applyPorts(options.recordedConfig());
         LocalStack stack = new LocalStack(config);
         StackEndpoints endpoints = stack.start(true);
         List<String> created = stack.ensureTopics(topics());
-        print(spec.commandLine().getOut(), config, endpoints, created);
+        print(spec.commandLine().getOut(), config, endpoints, created, (System.nanoTime() - started) / 1_000_000);
         return 0;
     }
 
@@ -66,8 +67,9 @@ final class StackUpCommand implements Callable<Integer> {
                 .toList();
     }
 
-    private static void print(PrintWriter out, StackConfig config, StackEndpoints endpoints, List<String> created) {
-        out.println("Streamtune local stack is up.");
+    private static void print(
+            PrintWriter out, StackConfig config, StackEndpoints endpoints, List<String> created, long millis) {
+        out.printf("Streamtune local stack is up (%.1f s).%n", millis / 1000.0);
         out.printf("  bootstrap.servers    %s%n", endpoints.bootstrapServers());
         out.printf("  schema.registry.url  %s%n", endpoints.schemaRegistryUrl());
         out.printf("  data and logs        %s%n", config.dataDir());
