@@ -27,7 +27,11 @@ public enum Pooling {
     /** The key of a classifier's {@code config.json} that names its pooling. */
     public static final String CONFIG_KEY = "pooling";
 
-    /** The pooling of classifiers whose configuration names none. */
+    /**
+     * The pooling of classifiers whose configuration names none. Mean pooling: on the sentiment data it
+     * beat CLS by 5 points with a frozen encoder (linear probe 0.890 vs 0.840) and tied after one epoch of
+     * fine-tuning (0.903 vs 0.907); see model/README.md.
+     */
     public static final Pooling DEFAULT = MEAN;
 
     /** The name in {@code config.json}: {@code cls} or {@code mean}. */

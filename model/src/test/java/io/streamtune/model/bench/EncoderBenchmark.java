@@ -28,7 +28,8 @@ import java.util.Map;
  * <p>Run: {@code ./mvnw -q -pl model exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.streamtune.model.bench.EncoderBenchmark -Dexec.args="target/encoder-benchmark.json"}.
  * Options after the path: {@code seconds=6} (per engine per cell), {@code batches=1,8,32}, {@code
- * seqs=32,128}. Both engines use {@code -Dai.djl.pytorch.num_threads} threads (default: all cores).
+ * seqs=32,128}, {@code ortSpinning=false} (ONNX Runtime's idle threads sleep, like libgomp's under {@code
+ * OMP_WAIT_POLICY=PASSIVE}; {@code true} is its default). Both engines use {@code -Dai.djl.pytorch.num_threads} threads (default: all cores).
  */
 public final class EncoderBenchmark {
 
@@ -62,7 +63,8 @@ public final class EncoderBenchmark {
             }
         }
         print(cells, threads);
-        write(cells, threads, out);
+        System.out.println("Load average at the end: " + loadAverage());
+        write(cells, threads, ortSpinning, out);
     }
 
     /** {@code key=value} arguments after the output path. */
@@ -153,13 +155,16 @@ public final class EncoderBenchmark {
         }
     }
 
-    private static void write(List<Cell> cells, int threads, Path out) throws Exception {
+    private static void write(List<Cell> cells, int threads, boolean ortSpinning, Path out) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("model", "all-MiniLM-L6-v2");
         root.put("threads", threads);
         root.put("unit", "sentences/s");
         root.put("method", "DJL and ONNX Runtime calls alternate one by one; rates from median and mean call");
+        root.put("onnxruntime_spinning", ortSpinning);
+        root.put("omp_wait_policy", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+        root.put("load_average_at_end", loadAverage());
         ArrayNode rows = root.putArray("results");
         for (Cell cell : cells) {
             ObjectNode row = rows.addObject().put("seq", cell.seq()).put("batch", cell.batch());
@@ -173,6 +178,15 @@ public final class EncoderBenchmark {
         Files.createDirectories(parent);
         json.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), root);
         System.out.println("Wrote " + out.toAbsolutePath());
+    }
+
+    /** The 1-minute load average, which says how much other processes competed for the cores. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     @FunctionalInterface
