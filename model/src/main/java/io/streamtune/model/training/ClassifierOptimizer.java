@@ -9,6 +9,8 @@ import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One optimisation step over all parameters of a classifier: global-norm gradient clipping, then
@@ -21,6 +23,10 @@ import java.util.Map;
  */
 final class ClassifierOptimizer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClassifierOptimizer.class);
+    private static final int NAMES_LOGGED = 5;
+
+    private final List<String> names = new ArrayList<>();
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<Optimizer> optimizers = new ArrayList<>();
     private final float maxGradNorm;
@@ -36,6 +42,7 @@ final class ClassifierOptimizer {
                 .build();
         named.forEach((name, parameter) -> {
             parameter.freeze(false);
+            names.add(name);
             parameters.add(parameter);
             optimizers.add(decays(name) ? decayed : undecayed);
         });
@@ -74,9 +81,23 @@ final class ClassifierOptimizer {
                 Parameter parameter = parameters.get(i);
                 optimizers.get(i).update(parameter.getId(), parameter.getArray(), gradients.get(i));
             }
+        } else {
+            logNonFinite(gradients);
         }
         gradients.forEach(ClassifierOptimizer::zero);
         return norm;
+    }
+
+    private void logNonFinite(List<NDArray> gradients) {
+        List<String> bad = new ArrayList<>();
+        for (int i = gradients.size() - 1; i >= 0 && bad.size() < NAMES_LOGGED; i--) {
+            NDArray gradient = gradients.get(i);
+            if (gradient.isNaN().any().getBoolean()
+                    || gradient.isInfinite().any().getBoolean()) {
+                bad.add(names.get(i));
+            }
+        }
+        LOG.warn("Non-finite gradients, the {} closest to the output: {}", NAMES_LOGGED, bad);
     }
 
     /** Zeroes in place, NaN and infinity included (unlike subtracting an array from itself). */
