@@ -176,11 +176,11 @@ public record FineTuneConfig(
     }
 
     /**
-     * @param value the evaluations per epoch and the patience, in evaluations
-     * @param patienceValue the patience
+     * @param evaluations holdout evaluations per epoch
+     * @param patienceEvaluations evaluations without a better holdout macro-F1 that end the run
      * @return a copy with them
      */
-    public FineTuneConfig withEarlyStopping(int value, int patienceValue) {
+    public FineTuneConfig withEarlyStopping(int evaluations, int patienceEvaluations) {
         return new FineTuneConfig(
                 maxLength,
                 batchSize,
@@ -190,8 +190,8 @@ public record FineTuneConfig(
                 weightDecay,
                 maxGradNorm,
                 holdoutFraction,
-                value,
-                patienceValue,
+                evaluations,
+                patienceEvaluations,
                 seed,
                 pooling);
     }
