@@ -54,7 +54,10 @@ public final class BertEmbeddings extends AbstractBlock {
         NDArray wordTable = store.getValue(words, ids.getDevice(), training);
         NDArray typeTable = store.getValue(tokenTypes, ids.getDevice(), training);
         NDArray positionTable = store.getValue(positions, ids.getDevice(), training);
-        NDArray sum = lookup(ids, wordTable).add(positionTable.get("0:{}", seq)).add(lookup(types, typeTable));
+        NDArray firstPositions = positionTable.get("0:{}", seq);
+        // the slice would otherwise belong to the parameter's manager and outlive the call
+        firstPositions.attach(ids.getManager());
+        NDArray sum = lookup(ids, wordTable).add(firstPositions).add(lookup(types, typeTable));
         NDArray normalised = layerNorm.forward(store, new NDList(sum), training).singletonOrThrow();
         return Dropout.dropout(normalised, (float) config.hiddenDropoutProb(), training);
     }
