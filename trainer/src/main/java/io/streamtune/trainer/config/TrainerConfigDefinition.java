@@ -1,0 +1,231 @@
+package io.streamtune.trainer.config;
+
+import static io.streamtune.trainer.config.TrainerConfig.*;
+
+import java.util.List;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+
+/** The definition (type, default, validator, doc) of every {@link TrainerConfig} key, grouped by concern. */
+final class TrainerConfigDefinition {
+
+    private TrainerConfigDefinition() {}
+
+    static ConfigDef define() {
+        ConfigDef def = new ConfigDef();
+        defineModel(def);
+        defineRounds(def);
+        defineGate(def);
+        defineFeedback(def);
+        defineTraining(def);
+        defineTopics(def);
+        def.define(HTTP_HOST, Type.STRING, "127.0.0.1", Importance.LOW, "Address of the control HTTP server.")
+                .define(
+                        HTTP_PORT,
+                        Type.INT,
+                        8090,
+                        Range.between(-1, 65535),
+                        Importance.LOW,
+                        "Port of the control HTTP server (POST /rounds, GET /health); -1 disables it, 0 picks one.");
+        return def;
+    }
+
+    private static void defineModel(ConfigDef def) {
+        def.define(
+                        MODEL_NAME,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new ModelNameValidator(),
+                        Importance.HIGH,
+                        "Name of the model this trainer owns; one trainer publishes per model name.")
+                .define(
+                        MODEL_LABELS,
+                        Type.LIST,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new LabelsValidator(),
+                        Importance.HIGH,
+                        "The model's classes, in output order; corrections with another label are dead-lettered.")
+                .define(
+                        MODEL_STORE_ROOT,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        "Folder of the model store where version artifacts are written.")
+                .define(
+                        SCHEMA_REGISTRY_URL,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        "Schema registry base URL for the Avro serdes (other serde keys go under kafka.*).")
+                .define(
+                        APPLICATION_ID,
+                        Type.STRING,
+                        "",
+                        Importance.MEDIUM,
+                        "Kafka Streams application id of feedback ingestion; empty means streamtune-trainer-<model>.");
+    }
+
+    private static void defineRounds(ConfigDef def) {
+        def.define(
+                        ROUND_TRIGGER_CORRECTIONS,
+                        Type.INT,
+                        200,
+                        Range.atLeast(1),
+                        Importance.HIGH,
+                        "Start a round when this many new corrections have arrived.")
+                .define(
+                        ROUND_TRIGGER_INTERVAL_MINUTES,
+                        Type.LONG,
+                        30L,
+                        Range.atLeast(1),
+                        Importance.HIGH,
+                        "Start a round when this many minutes passed since the last one and at least one"
+                                + " new correction arrived.")
+                .define(
+                        ROUND_REPLAY_RATIO,
+                        Type.DOUBLE,
+                        1.0,
+                        Range.between(0.0, 100.0),
+                        Importance.MEDIUM,
+                        "Earlier training examples replayed per new correction in a round (0 = none).")
+                .define(
+                        ROUND_HOLDOUT_FRACTION,
+                        Type.DOUBLE,
+                        0.2,
+                        Range.between(0.01, 0.9),
+                        Importance.MEDIUM,
+                        "Share of event ids (by hash) held out of training to evaluate the gate.")
+                .define(ROUND_SEED, Type.LONG, 42L, Importance.LOW, "Seed of the replay sample and training.")
+                .define(
+                        ROUND_RETRY_BACKOFF_MS,
+                        Type.LONG,
+                        60_000L,
+                        Range.atLeast(0),
+                        Importance.LOW,
+                        "Wait after a failed round before the next attempt.");
+    }
+
+    private static void defineGate(ConfigDef def) {
+        def.define(
+                        GATE_METRIC,
+                        Type.STRING,
+                        "accuracy",
+                        ValidString.in("accuracy", "macroF1"),
+                        Importance.MEDIUM,
+                        "Holdout metric the gate compares.")
+                .define(
+                        GATE_MARGIN,
+                        Type.DOUBLE,
+                        0.0,
+                        Range.between(0.0, 1.0),
+                        Importance.MEDIUM,
+                        "A candidate is PROMOTED when its metric >= the serving version's metric - margin.");
+    }
+
+    private static void defineFeedback(ConfigDef def) {
+        def.define(
+                        FEEDBACK_JOIN_MAX_WAIT_MS,
+                        Type.LONG,
+                        300_000L,
+                        Range.atLeast(0),
+                        Importance.MEDIUM,
+                        "How long an id-only correction waits for its classification before it is dead-lettered.")
+                .define(
+                        FEEDBACK_JOIN_CHECK_INTERVAL_MS,
+                        Type.LONG,
+                        5_000L,
+                        Range.atLeast(10),
+                        Importance.LOW,
+                        "How often waiting corrections are re-checked (wall clock).")
+                .define(
+                        FEEDBACK_TEXT_RETENTION_HOURS,
+                        Type.LONG,
+                        168L,
+                        Range.atLeast(1),
+                        Importance.LOW,
+                        "How long classified texts are kept for id-only corrections.")
+                .define(
+                        FEEDBACK_ANNOTATORS_ALLOWED,
+                        Type.LIST,
+                        List.of(),
+                        Importance.MEDIUM,
+                        "Annotators whose corrections are accepted; empty accepts everyone.")
+                .define(
+                        FEEDBACK_ANNOTATOR_RATE_LIMIT,
+                        Type.INT,
+                        0,
+                        Range.atLeast(0),
+                        Importance.MEDIUM,
+                        "Corrections accepted per annotator per minute (record time); 0 means no limit.");
+    }
+
+    private static void defineTraining(ConfigDef def) {
+        def.define(
+                        TRAINING_EPOCHS,
+                        Type.INT,
+                        2,
+                        Range.between(1, 100),
+                        Importance.MEDIUM,
+                        "Fine-tuning epochs per round.")
+                .define(
+                        TRAINING_BATCH_SIZE,
+                        Type.INT,
+                        16,
+                        Range.between(1, 1024),
+                        Importance.MEDIUM,
+                        "Fine-tuning batch size.")
+                .define(
+                        TRAINING_LEARNING_RATE,
+                        Type.DOUBLE,
+                        3e-5,
+                        Range.between(1e-8, 1.0),
+                        Importance.MEDIUM,
+                        "Peak AdamW learning rate.")
+                .define(
+                        TRAINING_MAX_LENGTH,
+                        Type.INT,
+                        128,
+                        Range.between(8, 512),
+                        Importance.LOW,
+                        "Maximum tokens per text.");
+    }
+
+    private static void defineTopics(ConfigDef def) {
+        TrainerTopics defaults = TrainerTopics.defaults();
+        def.define(
+                        TOPIC_LABEL_CORRECTIONS,
+                        Type.STRING,
+                        defaults.labelCorrections(),
+                        Importance.LOW,
+                        "Topic of label corrections.")
+                .define(
+                        TOPIC_CLASSIFICATIONS,
+                        Type.STRING,
+                        defaults.classifications(),
+                        Importance.LOW,
+                        "Topic of classifications (texts of id-only corrections).")
+                .define(
+                        TOPIC_TRAINING_SET,
+                        Type.STRING,
+                        defaults.trainingSet(),
+                        Importance.LOW,
+                        "Compacted topic of the training set.")
+                .define(
+                        TOPIC_MODEL_VERSIONS,
+                        Type.STRING,
+                        defaults.modelVersions(),
+                        Importance.LOW,
+                        "Compacted topic of model versions.")
+                .define(
+                        TOPIC_DEAD_LETTERS,
+                        Type.STRING,
+                        defaults.deadLetters(),
+                        Importance.LOW,
+                        "Dead-letter topic of corrections.");
+    }
+}
