@@ -1,6 +1,7 @@
 package io.streamtune.model.bert;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.core.Linear;
@@ -25,11 +26,14 @@ final class FusedQkv {
         Pair<NDArray, NDArray> q = weightAndBias(query);
         Pair<NDArray, NDArray> k = weightAndBias(key);
         Pair<NDArray, NDArray> v = weightAndBias(value);
-        NDArray weight = q.getKey().mul(queryScale).concat(k.getKey()).concat(v.getKey());
-        NDArray bias = q.getValue().mul(queryScale).concat(k.getValue()).concat(v.getValue());
-        weight.attach(manager);
-        bias.attach(manager);
-        return new FusedQkv(weight, bias);
+        try (NDArray scaledWeight = q.getKey().mul(queryScale);
+                NDArray scaledBias = q.getValue().mul(queryScale)) {
+            NDArray weight = NDArrays.concat(new NDList(scaledWeight, k.getKey(), v.getKey()));
+            NDArray bias = NDArrays.concat(new NDList(scaledBias, k.getValue(), v.getValue()));
+            weight.attach(manager);
+            bias.attach(manager);
+            return new FusedQkv(weight, bias);
+        }
     }
 
     /**
