@@ -78,6 +78,21 @@ public final class Trainer implements AutoCloseable {
         TrainerClients clients = new TrainerClients(config);
         KafkaStreams streams = new KafkaStreams(feedbackTopology(config, clients), clients.streamsProperties());
         streams.start();
+        try {
+            return startRounds(config, tuner, onFatal, clients, streams);
+        } catch (IOException | RuntimeException e) {
+            streams.close(Duration.ofSeconds(30));
+            throw e;
+        }
+    }
+
+    private static Trainer startRounds(
+            TrainerConfig config,
+            ModelTuner tuner,
+            Consumer<RuntimeException> onFatal,
+            TrainerClients clients,
+            KafkaStreams streams)
+            throws IOException {
         RoundMetrics metrics = new RoundMetrics();
         VersionPublisher publisher =
                 new VersionPublisher(clients.publisherProducer(), config.transactionalId(), config.topics());

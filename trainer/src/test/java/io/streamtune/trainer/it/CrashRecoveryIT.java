@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.streamtune.model.artifact.FileSystemModelStore;
+import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.testsupport.KafkaStack;
@@ -24,6 +25,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,7 +34,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** kill -9 of a trainer process mid-round leaves no half version; after a restart the next version is published. */
+/**
+ * kill -9 of a trainer process mid-round leaves no half version; after a restart the next version is published.
+ * While the round runs, ingestion goes on.
+ */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class CrashRecoveryIT {
 
@@ -54,8 +59,10 @@ class CrashRecoveryIT {
         Path marker = dir.resolve("round-started");
 
         Process crashing = startTrainer(configFile, marker, "slow", dir.resolve("slow.log"));
-        sendCorrections(topics, 30);
+        sendCorrections(topics, "c", 30);
         await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(marker));
+        sendCorrections(topics, "d", 5);
+        assertIngestedWhileRoundRuns(topics, "d4");
         crashing.destroyForcibly().waitFor();
 
         assertThat(published(topics, config).maxVersion()).isEqualTo(1);
@@ -113,10 +120,21 @@ class CrashRecoveryIT {
         return examples;
     }
 
-    private static void sendCorrections(TrainerStack topics, int count) {
+    /** Feedback ingestion runs on its own threads: corrections reach the training set during a round. */
+    private static void assertIngestedWhileRoundRuns(TrainerStack topics, String eventId) {
+        List<ConsumerRecord<String, LabelCorrection>> examples = TrainerStack.newList();
+        try (KafkaConsumer<String, LabelCorrection> consumer = topics.trainingSetConsumer()) {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                TrainerStack.drain(consumer, examples);
+                assertThat(examples).extracting(ConsumerRecord::key).contains(eventId);
+            });
+        }
+    }
+
+    private static void sendCorrections(TrainerStack topics, String prefix, int count) {
         try (KafkaProducer<String, SpecificRecord> producer = topics.avroProducer()) {
             for (int i = 0; i < count; i++) {
-                String id = "c" + i;
+                String id = prefix + i;
                 producer.send(new ProducerRecord<>(
                         topics.corrections, id, FeedbackIngestionIT.correction(id, "pos", "quokka visit " + i)));
             }
