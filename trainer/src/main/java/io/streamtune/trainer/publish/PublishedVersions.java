@@ -4,6 +4,7 @@ import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * The committed versions of one model, read from {@code model-versions}: the highest version number and the
- * version in service (the most recently PROMOTED record, so promoting an older version rolls back).
+ * version in service. As in the classifier, the latest record of each version is its state, and the version in
+ * service is the PROMOTED one whose latest record is the newest (timestamp, then offset), so promoting an older
+ * version again rolls back.
  *
  * @param maxVersion the highest published version, 0 when none
  * @param inService the version in service
@@ -36,26 +39,33 @@ public record PublishedVersions(long maxVersion, Optional<ModelVersion> inServic
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
         Instant deadline = Instant.now().plus(timeout);
-        long max = 0;
-        ModelVersion serving = null;
-        long servingTime = Long.MIN_VALUE;
+        Map<Long, ConsumerRecord<String, ModelVersion>> latestByVersion = new HashMap<>();
         while (!reached(consumer, end)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new TimeoutException("could not read " + topic + " to its end in " + timeout);
             }
             for (ConsumerRecord<String, ModelVersion> record : consumer.poll(Duration.ofMillis(200))) {
-                ModelVersion version = record.value();
-                if (version == null || !version.getModelName().equals(modelName)) {
-                    continue;
-                }
-                max = Math.max(max, version.getVersion());
-                if (version.getStatus() == ModelStatus.PROMOTED && record.timestamp() >= servingTime) {
-                    serving = version;
-                    servingTime = record.timestamp();
+                if (record.value() != null && record.value().getModelName().equals(modelName)) {
+                    latestByVersion.merge(
+                            record.value().getVersion(), record, (old, now) -> newer(now, old) ? now : old);
                 }
             }
         }
-        return new PublishedVersions(max, Optional.ofNullable(serving));
+        long max = latestByVersion.keySet().stream()
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(0L);
+        Optional<ModelVersion> serving = latestByVersion.values().stream()
+                .filter(record -> record.value().getStatus() == ModelStatus.PROMOTED)
+                .reduce((a, b) -> newer(b, a) ? b : a)
+                .map(ConsumerRecord::value);
+        return new PublishedVersions(max, serving);
+    }
+
+    private static boolean newer(ConsumerRecord<?, ?> candidate, ConsumerRecord<?, ?> than) {
+        return candidate.timestamp() != than.timestamp()
+                ? candidate.timestamp() > than.timestamp()
+                : candidate.offset() > than.offset();
     }
 
     private static boolean reached(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
