@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -59,7 +58,7 @@ public final class BertEmbeddings extends AbstractBlock {
         firstPositions.attach(ids.getManager());
         NDArray sum = lookup(ids, wordTable).add(firstPositions).add(lookup(types, typeTable));
         NDArray normalised = layerNorm.forward(store, new NDList(sum), training).singletonOrThrow();
-        return Dropout.dropout(normalised, (float) config.hiddenDropoutProb(), training);
+        return new NDList(BertLayer.dropout(normalised, config.hiddenDropoutProb(), training));
     }
 
     private static NDArray lookup(NDArray ids, NDArray table) {

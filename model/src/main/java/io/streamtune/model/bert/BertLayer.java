@@ -98,8 +98,7 @@ public final class BertLayer extends AbstractBlock {
         NDArray k = splitHeads(apply(store, key, hidden, training), batch, seq);
         NDArray v = splitHeads(apply(store, value, hidden, training), batch, seq);
         NDArray probabilities = q.matMul(k.transpose(0, 1, 3, 2)).add(mask).softmax(-1);
-        probabilities = Dropout.dropout(probabilities, (float) config.attentionProbsDropoutProb(), training)
-                .singletonOrThrow();
+        probabilities = dropout(probabilities, config.attentionProbsDropoutProb(), training);
         return mergeHeads(probabilities.matMul(v), batch, seq);
     }
 
@@ -116,9 +115,7 @@ public final class BertLayer extends AbstractBlock {
 
     private NDArray addAndNorm(
             ParameterStore store, Linear dense, LayerNorm norm, NDArray x, NDArray residual, boolean training) {
-        NDArray projected = Dropout.dropout(
-                        apply(store, dense, x, training), (float) config.hiddenDropoutProb(), training)
-                .singletonOrThrow();
+        NDArray projected = dropout(apply(store, dense, x, training), config.hiddenDropoutProb(), training);
         return norm.forward(store, new NDList(projected.add(residual)), training)
                 .singletonOrThrow();
     }
@@ -140,6 +137,11 @@ public final class BertLayer extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {inputShapes[0]};
+    }
+
+    /** Dropout in training; at inference the input itself, without a native call. */
+    static NDArray dropout(NDArray x, double rate, boolean training) {
+        return training && rate > 0 ? Dropout.dropout(x, (float) rate, true).singletonOrThrow() : x;
     }
 
     static Linear dense(long units) {

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -121,8 +120,7 @@ public final class BertSequenceClassifier extends AbstractBlock {
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = encoder.forward(store, inputs, training).singletonOrThrow();
         NDArray pooled = pooling.pool(hidden, inputs.get(1));
-        NDArray dropped = Dropout.dropout(pooled, (float) config().hiddenDropoutProb(), training)
-                .singletonOrThrow();
+        NDArray dropped = BertLayer.dropout(pooled, config().hiddenDropoutProb(), training);
         return classifier.forward(store, new NDList(dropped), training);
     }
 

@@ -3,6 +3,7 @@ package io.streamtune.model.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.streamtune.model.onnx.OnnxBertWeights;
@@ -81,7 +82,7 @@ public final class BertWeights {
                 throw new IllegalArgumentException("Tensor '" + target.getKey() + "' in " + source + " has shape "
                         + tensor.getShape() + ", expected " + expected);
             }
-            target.getValue().setArray(tensor);
+            target.getValue().setArray(asFloat32(tensor));
         }
     }
 
@@ -94,6 +95,20 @@ public final class BertWeights {
             list.add(array);
         }
         list.encode(out, NDList.Encoding.SAFETENSORS);
+    }
+
+    /** Half-precision checkpoints (fp16, bf16) are widened: the encoder computes in fp32. */
+    private static NDArray asFloat32(NDArray tensor) {
+        if (tensor.getDataType() == DataType.FLOAT32) {
+            return tensor;
+        }
+        if (!tensor.getDataType().isFloating()) {
+            throw new IllegalArgumentException(
+                    "Tensor '" + tensor.getName() + "' is " + tensor.getDataType() + ", not a floating-point weight");
+        }
+        NDArray widened = tensor.toType(DataType.FLOAT32, false);
+        widened.setName(tensor.getName());
+        return widened;
     }
 
     static String stripPrefix(String name) {

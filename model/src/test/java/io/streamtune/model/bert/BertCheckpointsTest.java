@@ -7,6 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -90,6 +91,30 @@ class BertCheckpointsTest {
         assertThatThrownBy(() -> BertCheckpoints.loadClassifier(file, original.config(), 2, Pooling.CLS, manager))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Missing tensor 'bert.encoder.layer.1.output.dense.bias'");
+    }
+
+    @Test
+    void shouldWidenHalfPrecisionCheckpointToFloat32(@TempDir Path dir) throws Exception {
+        BertSequenceClassifier original = randomClassifier(2, Pooling.MEAN);
+        NDList half = new NDList();
+        original.namedParameters().forEach((name, parameter) -> {
+            NDArray narrowed = parameter.getArray().toType(DataType.FLOAT16, true);
+            narrowed.setName(name);
+            half.add(narrowed);
+        });
+        Path file = dir.resolve(BertCheckpoints.WEIGHTS_FILE);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            half.encode(out, NDList.Encoding.SAFETENSORS);
+        }
+
+        BertSequenceClassifier loaded =
+                BertCheckpoints.loadClassifier(file, original.config(), 2, Pooling.MEAN, manager);
+
+        float[] expected = logits(original).toFloatArray();
+        float[] actual = logits(loaded).toFloatArray();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat((double) actual[i]).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-2));
+        }
     }
 
     private BertSequenceClassifier randomClassifier(int labels, Pooling pooling) {
