@@ -25,6 +25,7 @@ final class ClassifierOptimizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierOptimizer.class);
     private static final int NAMES_LOGGED = 5;
+    private static final String WORD_EMBEDDINGS = "embeddings.word_embeddings.weight";
 
     private final List<String> names = new ArrayList<>();
     private final List<Parameter> parameters = new ArrayList<>();
@@ -41,7 +42,11 @@ final class ClassifierOptimizer {
                 .optWeightDecays(0f)
                 .build();
         named.forEach((name, parameter) -> {
-            parameter.freeze(false);
+            boolean frozen = config.freezeWordEmbeddings() && name.endsWith(WORD_EMBEDDINGS);
+            parameter.freeze(frozen);
+            if (frozen) {
+                return;
+            }
             names.add(name);
             parameters.add(parameter);
             optimizers.add(decays(name) ? decayed : undecayed);

@@ -19,6 +19,10 @@ import io.streamtune.model.tokenize.TokenizerConfig;
  * @param patience how many evaluations without a better holdout macro-F1 end the run early
  * @param seed the seed of shuffling, the holdout split, the head initialisation and dropout
  * @param pooling how the classifier pools the encoder's output
+ * @param freezeWordEmbeddings whether the word-embedding table (52% of MiniLM's parameters) stays as
+ *     pretrained, skipping its dense gradient and AdamW update: steps were 1.24x faster in one
+ *     side-by-side measurement on 2 busy cores; off by default (the published accuracy was measured with
+ *     every parameter trained)
  */
 public record FineTuneConfig(
         int maxLength,
@@ -32,7 +36,8 @@ public record FineTuneConfig(
         int evaluationsPerEpoch,
         int patience,
         long seed,
-        Pooling pooling) {
+        Pooling pooling,
+        boolean freezeWordEmbeddings) {
 
     /** Validates every field, naming the one that is wrong. */
     public FineTuneConfig {
@@ -60,14 +65,59 @@ public record FineTuneConfig(
     }
 
     /**
+     * Settings with every parameter trained ({@code freezeWordEmbeddings} false).
+     *
+     * @param maxLength see the record
+     * @param batchSize see the record
+     * @param epochs see the record
+     * @param learningRate see the record
+     * @param warmupRatio see the record
+     * @param weightDecay see the record
+     * @param maxGradNorm see the record
+     * @param holdoutFraction see the record
+     * @param evaluationsPerEpoch see the record
+     * @param patience see the record
+     * @param seed see the record
+     * @param pooling see the record
+     */
+    public FineTuneConfig(
+            int maxLength,
+            int batchSize,
+            int epochs,
+            float learningRate,
+            float warmupRatio,
+            float weightDecay,
+            float maxGradNorm,
+            double holdoutFraction,
+            int evaluationsPerEpoch,
+            int patience,
+            long seed,
+            Pooling pooling) {
+        this(
+                maxLength,
+                batchSize,
+                epochs,
+                learningRate,
+                warmupRatio,
+                weightDecay,
+                maxGradNorm,
+                holdoutFraction,
+                evaluationsPerEpoch,
+                patience,
+                seed,
+                pooling,
+                false);
+    }
+
+    /**
      * The defaults: max length 64, batch 16, 2 epochs, peak learning rate 1e-4 with 10% warm-up,
      * weight decay 0.01, gradient norm 1.0, 10% holdout evaluated twice per epoch, patience 2, seed
-     * 42, mean pooling.
+     * 42, mean pooling, every parameter trained (word embeddings not frozen).
      *
      * @return the defaults
      */
     public static FineTuneConfig defaults() {
-        return new FineTuneConfig(64, 16, 2, 1e-4f, 0.1f, 0.01f, 1.0f, 0.1, 2, 2, 42L, Pooling.MEAN);
+        return new FineTuneConfig(64, 16, 2, 1e-4f, 0.1f, 0.01f, 1.0f, 0.1, 2, 2, 42L, Pooling.MEAN, false);
     }
 
     /** @return the tokenizer settings of this run */
@@ -92,7 +142,8 @@ public record FineTuneConfig(
                 evaluationsPerEpoch,
                 patience,
                 seed,
-                pooling);
+                pooling,
+                freezeWordEmbeddings);
     }
 
     /**
@@ -112,7 +163,8 @@ public record FineTuneConfig(
                 evaluationsPerEpoch,
                 patience,
                 seed,
-                pooling);
+                pooling,
+                freezeWordEmbeddings);
     }
 
     /**
@@ -132,7 +184,8 @@ public record FineTuneConfig(
                 evaluationsPerEpoch,
                 patience,
                 seed,
-                pooling);
+                pooling,
+                freezeWordEmbeddings);
     }
 
     /**
@@ -152,7 +205,8 @@ public record FineTuneConfig(
                 evaluationsPerEpoch,
                 patience,
                 seed,
-                pooling);
+                pooling,
+                freezeWordEmbeddings);
     }
 
     /**
@@ -172,7 +226,8 @@ public record FineTuneConfig(
                 evaluationsPerEpoch,
                 patience,
                 value,
-                pooling);
+                pooling,
+                freezeWordEmbeddings);
     }
 
     /**
@@ -193,7 +248,29 @@ public record FineTuneConfig(
                 evaluations,
                 patienceEvaluations,
                 seed,
-                pooling);
+                pooling,
+                freezeWordEmbeddings);
+    }
+
+    /**
+     * @param value whether the word-embedding table stays frozen
+     * @return a copy with it
+     */
+    public FineTuneConfig withFreezeWordEmbeddings(boolean value) {
+        return new FineTuneConfig(
+                maxLength,
+                batchSize,
+                epochs,
+                learningRate,
+                warmupRatio,
+                weightDecay,
+                maxGradNorm,
+                holdoutFraction,
+                evaluationsPerEpoch,
+                patience,
+                seed,
+                pooling,
+                value);
     }
 
     private static void positive(String name, int value) {

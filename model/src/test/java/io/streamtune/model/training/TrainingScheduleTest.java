@@ -88,6 +88,9 @@ class TrainingScheduleTest {
         assertThatThrownBy(() -> defaults.withLearningRate(0f)).hasMessageContaining("learningRate");
         assertThatThrownBy(() -> defaults.withEarlyStopping(1, 0)).hasMessageContaining("patience");
         assertThat(defaults.tokenizerConfig().maxLength()).isEqualTo(64);
+        assertThat(defaults.freezeWordEmbeddings()).isFalse();
+        assertThat(defaults.withFreezeWordEmbeddings(true).freezeWordEmbeddings())
+                .isTrue();
     }
 
     @Test
