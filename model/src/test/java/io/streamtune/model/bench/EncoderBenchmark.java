@@ -25,8 +25,9 @@ import java.util.Map;
  * throughput is reported from the median call (robust to the spikes of a shared machine) and from the
  * mean call. Prints a table of sentences per second and DJL / ONNX Runtime ratios, and writes it as JSON.
  *
- * <p>Run: {@code ./mvnw -q -pl model exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.streamtune.model.bench.EncoderBenchmark -Dexec.args="target/encoder-benchmark.json"}.
+ * <p>Run (with {@code DJL_OFFLINE=true OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE} exported; the path
+ * is relative to the working directory): {@code ./mvnw -q -pl model test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.streamtune.model.bench.EncoderBenchmark -Dexec.args="model/target/encoder-benchmark.json"}.
  * Options after the path: {@code seconds=6} (per engine per cell), {@code batches=1,8,32}, {@code
  * seqs=32,128}, {@code ortSpinning=false} (ONNX Runtime's idle threads sleep, like libgomp's under {@code
  * OMP_WAIT_POLICY=PASSIVE}; {@code true} is its default). Both engines use {@code -Dai.djl.pytorch.num_threads} threads (default: all cores).

@@ -36,8 +36,9 @@ import java.util.Map;
  * to score), measured two ways: a linear probe on the frozen pretrained encoder, and one epoch of
  * fine-tuning at the default settings, scored through {@link DjlTextClassifier}.
  *
- * <p>Run: {@code ./mvnw -q -pl model exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.streamtune.model.bench.PoolingBenchmark -Dexec.args="target/pooling.json"}; add
+ * <p>Run (with {@code DJL_OFFLINE=true OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE} exported; the path
+ * is relative to the working directory): {@code ./mvnw -q -pl model test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.streamtune.model.bench.PoolingBenchmark -Dexec.args="model/target/pooling.json"}; add
  * {@code probe} after the path to skip fine-tuning (a few seconds instead of minutes).
  */
 public final class PoolingBenchmark {
