@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertSequenceClassifier;
+import io.streamtune.model.bert.GradientMode;
 import io.streamtune.model.tokenize.BatchPlan;
 import io.streamtune.model.tokenize.TextTokenizer;
 import io.streamtune.model.tokenize.TokenBatch;
@@ -136,6 +137,10 @@ public final class DjlTextClassifier implements TextClassifier {
     }
 
     private List<Prediction> predict(TokenBatch batch) {
+        return GradientMode.withoutGradients(() -> predictRecordingNothing(batch));
+    }
+
+    private List<Prediction> predictRecordingNothing(TokenBatch batch) {
         try (NDManager scope = manager.newSubManager()) {
             NDList inputs = batch.toNDList(scope);
             NDArray logits = model.forward(new ParameterStore(scope, false), inputs, false)

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.streamtune.model.bert.GradientMode;
 import io.streamtune.model.eval.EvaluationReport;
 import io.streamtune.model.tokenize.BatchPlan;
 import io.streamtune.model.tokenize.TextTokenizer;
@@ -28,6 +29,10 @@ final class BatchPredictor {
     }
 
     List<String> predict(List<String> texts, List<String> labels, NDManager manager) {
+        return GradientMode.withoutGradients(() -> predictRecordingNothing(texts, labels, manager));
+    }
+
+    private List<String> predictRecordingNothing(List<String> texts, List<String> labels, NDManager manager) {
         BatchPlan plan = tokenizer.plan(texts, batchSize);
         List<List<String>> perBatch = new ArrayList<>();
         for (TokenBatch batch : plan.batches()) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
+import io.streamtune.model.bert.GradientMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,11 +28,11 @@ final class ParameterSnapshot implements AutoCloseable {
         return snapshot;
     }
 
-    /** Writes the saved values back into the parameters, in place (over NaN too). */
+    /** Writes the saved values back into the parameters, in place (over NaN too), without recording gradients. */
     void restore() {
-        values.forEach((parameter, copy) -> {
+        GradientMode.withoutGradients(() -> values.forEach((parameter, copy) -> {
             parameter.getArray().set(new NDIndex("..."), copy);
-        });
+        }));
     }
 
     @Override
