@@ -25,7 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,9 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * epoch, 32 tokens), on the real broker and registry: the whole trainer path minus the classifier.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
-@Disabled("model module bug: FineTuner's early-stopping restore (ParameterSnapshot.restore, an in-place set) fails"
-        + " with 'a leaf Variable that requires grad is being used in an in-place operation' when fine-tuning"
-        + " starts from a stored version (StartingPoint.fromVersion); enable once fixed")
 class RealModelRoundIT {
 
     @RegisterExtension
