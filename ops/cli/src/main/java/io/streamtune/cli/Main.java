@@ -1,5 +1,11 @@
 package io.streamtune.cli;
 
+import io.streamtune.cli.client.CommandException;
+import io.streamtune.cli.correct.CorrectCommand;
+import io.streamtune.cli.eval.EvalCommand;
+import io.streamtune.cli.models.ModelsCommand;
+import io.streamtune.cli.produce.ProduceCommand;
+import io.streamtune.cli.tail.TailCommand;
 import io.streamtune.stack.StackException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,18 +16,29 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "streamtune 0.1.0",
         description = "Text classification on Kafka with a BERT model that learns from corrections.",
-        subcommands = {StackCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            StackCommand.class,
+            ProduceCommand.class,
+            TailCommand.class,
+            CorrectCommand.class,
+            ModelsCommand.class,
+            EvalCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code; a {@link StackException} is one line on stderr. */
+    /**
+     * Runs the command line and returns its exit code; a {@link StackException} or {@link CommandException} is one
+     * line on stderr and exit code 1.
+     */
     static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof StackException) {
+            if (exception instanceof StackException || exception instanceof CommandException) {
                 line.getErr().println("streamtune: " + exception.getMessage());
                 return 1;
             }
