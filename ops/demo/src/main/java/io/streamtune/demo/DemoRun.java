@@ -1,0 +1,96 @@
+package io.streamtune.demo;
+
+import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.schemas.Topics;
+import io.streamtune.stack.StackEndpoints;
+import io.streamtune.trainer.config.TrainerConfig;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The names and folders of one demo run and the configuration of the classifier and trainer it runs in-process.
+ * On a fresh stack the model is {@value #MODEL}; on a reused stack it gets the run id as a suffix so the run does
+ * not meet earlier runs' versions. Event ids always start with the run id.
+ *
+ * @param runId the run's id, its start time ({@code yyyyMMdd-HHmmss})
+ * @param modelName the model family trained and served
+ * @param folder the run's folder under the data dir: {@code models/}, {@code state/}, report files
+ * @param endpoints the stack
+ */
+record DemoRun(String runId, String modelName, Path folder, StackEndpoints endpoints) {
+
+    static final String MODEL = "sentiment";
+    static final String LABELS = "neg,pos";
+
+    static DemoRun create(Path dataDir, StackEndpoints endpoints, boolean freshStack) {
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String model = freshStack ? MODEL : MODEL + "-" + runId;
+        return new DemoRun(runId, model, dataDir.resolve("runs").resolve(runId), endpoints);
+    }
+
+    Path modelStore() {
+        return folder.resolve("models");
+    }
+
+    /** The trainer: rounds after {@code roundTrigger} corrections, no control HTTP server. */
+    TrainerConfig trainerConfig(DemoSettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(TrainerConfig.MODEL_NAME, modelName);
+        config.put(TrainerConfig.MODEL_LABELS, LABELS);
+        config.put(TrainerConfig.MODEL_STORE_ROOT, modelStore().toString());
+        config.put(TrainerConfig.SCHEMA_REGISTRY_URL, endpoints.schemaRegistryUrl());
+        config.put(TrainerConfig.APPLICATION_ID, "streamtune-demo-trainer-" + runId);
+        config.put(TrainerConfig.ROUND_TRIGGER_CORRECTIONS, Integer.toString(settings.roundTrigger()));
+        config.put(TrainerConfig.ROUND_SEED, Long.toString(settings.training().seed()));
+        config.put(TrainerConfig.ROUND_RETRY_BACKOFF_MS, "10000");
+        config.put(
+                TrainerConfig.TRAINING_EPOCHS,
+                Integer.toString(settings.training().epochs()));
+        config.put(
+                TrainerConfig.TRAINING_MAX_LENGTH,
+                Integer.toString(settings.training().maxLength()));
+        config.put(
+                TrainerConfig.TRAINING_LEARNING_RATE,
+                Double.toString(settings.training().learningRate()));
+        config.put(TrainerConfig.FEEDBACK_JOIN_CHECK_INTERVAL_MS, "1000");
+        config.put(TrainerConfig.HTTP_PORT, "-1");
+        config.put("kafka.bootstrap.servers", endpoints.bootstrapServers());
+        config.put("kafka.auto.register.schemas", "true");
+        config.put("kafka.commit.interval.ms", "200");
+        config.put("kafka.state.dir", folder.resolve("state/trainer").toString());
+        return new TrainerConfig(config);
+    }
+
+    /** The classifier: one instance, batches of up to 32, the training's max length. */
+    ClassifierConfig classifierConfig(DemoSettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ClassifierConfig.APPLICATION_ID, classifierApplicationId());
+        config.put(ClassifierConfig.BOOTSTRAP_SERVERS, endpoints.bootstrapServers());
+        config.put(ClassifierConfig.SCHEMA_REGISTRY_URL, endpoints.schemaRegistryUrl());
+        config.put(ClassifierConfig.REGISTRY_PREFIX + "auto.register.schemas", "true");
+        config.put(ClassifierConfig.INPUT_TOPIC, Topics.TEXT_EVENTS);
+        config.put(ClassifierConfig.OUTPUT_TOPIC, Topics.CLASSIFICATIONS);
+        config.put(ClassifierConfig.MODEL_NAME, modelName);
+        config.put(ClassifierConfig.MODEL_STORE_ROOT, modelStore().toString());
+        config.put(
+                ClassifierConfig.MODEL_MAX_LENGTH,
+                Integer.toString(settings.training().maxLength()));
+        config.put(ClassifierConfig.BATCH_MAX_RECORDS, "32");
+        config.put(ClassifierConfig.BATCH_MAX_WAIT_MS, "100");
+        config.put(ClassifierConfig.INSTANCE_ID, "demo-classifier");
+        config.put(ClassifierConfig.HTTP_PORT, "0");
+        config.put(
+                ClassifierConfig.KAFKA_PREFIX + "state.dir",
+                folder.resolve("state/classifier").toString());
+        config.put(ClassifierConfig.KAFKA_PREFIX + "commit.interval.ms", "100");
+        return new ClassifierConfig(config);
+    }
+
+    /** The classifier's Kafka Streams application id (also its consumer group). */
+    String classifierApplicationId() {
+        return "streamtune-demo-classifier-" + runId;
+    }
+}

@@ -1,0 +1,91 @@
+package io.streamtune.demo;
+
+import io.streamtune.demo.report.VersionDecision;
+import io.streamtune.demo.report.WindowAccuracy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The end-of-run summary as lines of text. */
+final class SummaryText {
+
+    private SummaryText() {}
+
+    static List<String> render(DemoResult result, DemoSettings settings) {
+        List<String> lines = new ArrayList<>();
+        lines.add(format(
+                "Streamtune demo summary: run %s, model %s, %d events at %.1f/s, %s%s",
+                result.runId(),
+                result.modelName(),
+                result.stream().size(),
+                settings.rate(),
+                Elapsed.format(result.elapsed()),
+                result.cancelled() ? " (stopped early)" : ""));
+        lines.add(format(
+                "  version 1: bootstrapped on %d %s examples of the stream split; %s",
+                settings.bootstrapSize(), settings.bootstrapDomain(), "every other domain is new to it"));
+        lines.add(format(
+                "  events: sent %d, classified %d, duplicates %d; overall accuracy %.3f",
+                result.sent(), result.classified().size(), result.duplicates(), result.overallAccuracy()));
+        lines.add(format(
+                "  corrections sent: %d (%d with text, %d by id only) for %d wrong predictions (share %.2f)",
+                result.corrections(),
+                result.correctionsWithText(),
+                result.corrections() - result.correctionsWithText(),
+                result.wrong(),
+                settings.correctShare()));
+        lines.add(format("  accuracy per window of %d events:", settings.window()));
+        lines.add("    events        accuracy   served by");
+        for (WindowAccuracy window : result.windows()) {
+            lines.add(format(
+                    "    %-13s %.3f      %s",
+                    window.from() + "-" + (window.to() - 1),
+                    window.accuracy(),
+                    window.versions().stream().map(v -> "v" + v).collect(Collectors.joining(", "))));
+        }
+        lines.add("  versions:");
+        result.decisions().forEach(decision -> lines.add("    " + describe(decision, result.takeovers())));
+        if (result.decisions().size() <= 1) {
+            lines.add("    (no training round finished)");
+        }
+        lines.add(format("  serving at the end: v%d", result.servedAtEnd()));
+        if (result.testBefore().isPresent()) {
+            lines.add(format(
+                    "  test split (%d sentences): v1 %.3f -> v%d %s",
+                    settings.testSize(),
+                    result.testBefore().getAsDouble(),
+                    result.servedAtEnd(),
+                    result.testAfter().isPresent()
+                            ? format("%.3f", result.testAfter().getAsDouble())
+                            : "(same)"));
+        }
+        lines.add("  chart (HTML): " + result.files().html());
+        lines.add("  chart (PNG):  " + result.files().png());
+        lines.add("  this summary: " + result.files().summary());
+        return lines;
+    }
+
+    static String describe(VersionDecision decision, List<WindowAccuracy.Takeover> takeovers) {
+        Optional<WindowAccuracy.Takeover> takeover = takeovers.stream()
+                .filter(t -> t.version() == decision.version())
+                .findFirst();
+        String compared = Double.isNaN(decision.inServiceAccuracy())
+                ? "bootstrap"
+                : format("in service %.3f", decision.inServiceAccuracy());
+        return format(
+                "v%d %-8s holdout accuracy %.3f, macro-F1 %.3f (%s), trained on %d%s",
+                decision.version(),
+                decision.status(),
+                decision.accuracy(),
+                decision.macroF1(),
+                compared,
+                decision.trainingSetSize(),
+                takeover.map(t -> ", served from event " + t.seq()).orElse(""));
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+}
