@@ -2,6 +2,7 @@ package io.streamtune.cli;
 
 import io.streamtune.cli.client.CommandException;
 import io.streamtune.cli.correct.CorrectCommand;
+import io.streamtune.cli.demo.DemoCommand;
 import io.streamtune.cli.eval.EvalCommand;
 import io.streamtune.cli.models.ModelsCommand;
 import io.streamtune.cli.produce.ProduceCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
         description = "Text classification on Kafka with a BERT model that learns from corrections.",
         subcommands = {
             StackCommand.class,
+            DemoCommand.class,
             ProduceCommand.class,
             TailCommand.class,
             CorrectCommand.class,
