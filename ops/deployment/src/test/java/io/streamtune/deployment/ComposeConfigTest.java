@@ -1,0 +1,128 @@
+package io.streamtune.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.classifier.config.ConfigLoader;
+import io.streamtune.trainer.config.TrainerConfig;
+import io.streamtune.trainer.config.TrainerConfigLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings docker-compose.yml gives each application, loaded by the applications' real config classes. */
+class ComposeConfigTest {
+
+    private static ComposeFile compose;
+    private static DeployedConfigs configs;
+
+    @BeforeAll
+    static void loadCompose() throws IOException {
+        compose = ComposeFile.load();
+        configs = new DeployedConfigs(compose);
+    }
+
+    private static List<String> classifierServices() {
+        return compose.servicesWithImage("streamtune/classifier-stream");
+    }
+
+    private static List<String> trainerServices() {
+        return compose.servicesWithImage("streamtune/trainer");
+    }
+
+    @Test
+    void shouldRunTwoClassifierInstancesOfOneApplicationWithDistinctIdentities() {
+        List<ClassifierConfig> instances =
+                classifierServices().stream().map(configs::classifier).toList();
+
+        assertThat(instances).hasSize(2);
+        assertThat(instances).extracting(ClassifierConfig::applicationId).containsOnly("streamtune-classifier");
+        assertThat(instances).extracting(ClassifierConfig::instanceId).doesNotHaveDuplicates();
+        assertThat(instances).extracting(ClassifierConfig::httpPort).doesNotHaveDuplicates();
+        assertThat(instances)
+                .allSatisfy(config -> assertThat(config.reloadStaggerMs()).isPositive());
+    }
+
+    @Test
+    void shouldGiveTheClassifiersOnlyKeysTheyKnow() {
+        for (String service : classifierServices()) {
+            assertThat(DeployedConfigs.unknownClassifierKeys(configs.classifier(service)))
+                    .as("keys of %s unknown to ClassifierConfig", service)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void shouldGiveTheTrainerServicesValidConfigurationWithKnownKafkaKeys() {
+        assertThat(trainerServices()).containsExactlyInAnyOrder("trainer", "trainer-bootstrap");
+        for (String service : trainerServices()) {
+            TrainerConfig config = configs.trainer(service);
+            assertThat(config.modelName()).isEqualTo("sentiment");
+            assertThat(DeployedConfigs.unknownTrainerKafkaKeys(config))
+                    .as(service)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void shouldServeTheModelTheTrainerPublishesFromTheSharedModelStore() {
+        TrainerConfig trainer = configs.trainer("trainer");
+        for (String service : trainerServices()) {
+            assertThat(compose.namedVolumeAt(
+                            service, configs.trainer(service).storeRoot().toString()))
+                    .as(service)
+                    .contains("model-store");
+        }
+        for (String service : classifierServices()) {
+            ClassifierConfig classifier = configs.classifier(service);
+            assertThat(classifier.modelName()).isEqualTo(trainer.modelName());
+            assertThat(compose.namedVolumeAt(
+                            service, classifier.modelStoreRoot().toString()))
+                    .as(service)
+                    .contains("model-store");
+        }
+    }
+
+    @Test
+    void shouldCheckEachClassifierHealthOnItsOwnPort() {
+        for (String service : classifierServices()) {
+            int port = configs.classifier(service).httpPort();
+            assertThat(String.valueOf(compose.service(service).get("healthcheck")))
+                    .as(service)
+                    .contains("http://localhost:" + port + "/health/ready");
+            assertThat(String.valueOf(compose.service(service).get("ports"))).contains(":" + port + ":" + port);
+        }
+        int trainerPort = configs.trainer("trainer").httpPort();
+        assertThat(String.valueOf(compose.service("trainer").get("healthcheck")))
+                .contains("http://localhost:" + trainerPort + "/health");
+    }
+
+    @Test
+    void shouldReportAMisspeltClassifierKey(@TempDir Path dir) throws IOException {
+        Path file = configs.configFile("classifier-1");
+        Path misspelt = dir.resolve("classifier.properties");
+        Files.writeString(misspelt, Files.readString(file) + "\nbatch.max.record=8\nkafka.num.stream.thread=2\n");
+
+        ClassifierConfig config = ConfigLoader.load(misspelt, compose.environment("classifier-1"));
+
+        assertThat(DeployedConfigs.unknownClassifierKeys(config))
+                .containsExactly("batch.max.record", "kafka.num.stream.thread");
+    }
+
+    @Test
+    void shouldRefuseAMisspeltTrainerKey(@TempDir Path dir) throws IOException {
+        Path misspelt = dir.resolve("trainer.properties");
+        Files.writeString(misspelt, Files.readString(configs.configFile("trainer")) + "\nround.trigger.correction=5\n");
+
+        assertThatThrownBy(() -> TrainerConfigLoader.load(misspelt, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("round.trigger.correction");
+    }
+}

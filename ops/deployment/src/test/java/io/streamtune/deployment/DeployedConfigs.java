@@ -1,0 +1,85 @@
+package io.streamtune.deployment;
+
+import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.classifier.config.ConfigLoader;
+import io.streamtune.trainer.config.TrainerConfig;
+import io.streamtune.trainer.config.TrainerConfigLoader;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The configuration each application service of docker-compose.yml gets: the properties file its command names
+ * (resolved through the service's bind mounts) and its environment, loaded by the application's own loader.
+ */
+final class DeployedConfigs {
+
+    private final ComposeFile compose;
+
+    DeployedConfigs(ComposeFile compose) {
+        this.compose = compose;
+    }
+
+    ClassifierConfig classifier(String service) {
+        return ConfigLoader.load(configFile(service), compose.environment(service));
+    }
+
+    TrainerConfig trainer(String service) {
+        return TrainerConfigLoader.load(configFile(service), compose.environment(service));
+    }
+
+    /** The host file of the one bind-mounted file named in the service's command. */
+    Path configFile(String service) {
+        List<Path> files = compose.command(service).stream()
+                .flatMap(argument -> compose.hostPathOf(service, argument).stream())
+                .toList();
+        if (files.size() != 1) {
+            throw new AssertionError(service + ": expected one mounted config file in the command, found " + files);
+        }
+        return files.get(0);
+    }
+
+    /**
+     * Keys the classifier would silently ignore: not defined by {@link ClassifierConfig}, not under a pass-through
+     * prefix, or under {@code kafka.} but not a Kafka Streams, consumer or producer setting.
+     */
+    static Set<String> unknownClassifierKeys(ClassifierConfig config) {
+        Set<String> unknown = new TreeSet<>();
+        Set<String> defined = ClassifierConfig.definition().names();
+        for (String key : config.originals().keySet()) {
+            boolean known = defined.contains(key)
+                    || key.startsWith(ClassifierConfig.REGISTRY_PREFIX)
+                    || isKafkaSetting(key, ClassifierConfig.KAFKA_PREFIX);
+            if (!known) {
+                unknown.add(key);
+            }
+        }
+        return unknown;
+    }
+
+    /** Pass-through keys of the trainer that Kafka does not know (the trainer itself refuses other unknown keys). */
+    static Set<String> unknownTrainerKafkaKeys(TrainerConfig config) {
+        Set<String> unknown = new TreeSet<>();
+        for (String key : config.originals().keySet()) {
+            if (key.startsWith(TrainerConfig.KAFKA_PREFIX) && !isKafkaSetting(key, TrainerConfig.KAFKA_PREFIX)) {
+                unknown.add(key);
+            }
+        }
+        return unknown;
+    }
+
+    private static boolean isKafkaSetting(String key, String prefix) {
+        if (!key.startsWith(prefix)) {
+            return false;
+        }
+        Set<String> kafkaKeys = new HashSet<>(StreamsConfig.configDef().names());
+        kafkaKeys.addAll(ConsumerConfig.configNames());
+        kafkaKeys.addAll(ProducerConfig.configNames());
+        return kafkaKeys.contains(key.substring(prefix.length()));
+    }
+}
