@@ -1,14 +1,205 @@
 package io.streamtune.cli.eval;
 
+import io.streamtune.cli.client.ClientOptions;
+import io.streamtune.cli.client.ClientSettings;
+import io.streamtune.cli.client.CommandException;
+import io.streamtune.cli.client.Partitions;
+import io.streamtune.cli.client.SendResults;
+import io.streamtune.cli.console.ProgressBar;
+import io.streamtune.cli.input.InputFormat;
+import io.streamtune.cli.input.InputRow;
+import io.streamtune.cli.input.RowReader;
+import io.streamtune.schemas.Classification;
+import io.streamtune.schemas.TextEvent;
+import io.streamtune.schemas.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code streamtune eval}. */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+/**
+ * {@code streamtune eval FILE}: the whole file is read first (a bad line stops it before anything is sent); then the
+ * texts go to {@code text-events} under fresh ids from a producer thread while this thread reads their
+ * classifications (read_committed, from the end of the topic as it was before the first send).
+ */
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluate the live system: send the texts of a labelled JSON Lines or CSV file (text,label) under fresh"
+                    + " event ids, read their classifications back, and report accuracy, macro-F1, per-class"
+                    + " precision/recall/F1, the confusion matrix and end-to-end latency p50/p95/p99.",
+            "Exit code 1 when some texts were not classified within --timeout after the last send."
+        })
 public final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Labelled JSON Lines or CSV file (text, label).")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "JSONL or CSV (default: from the file name).")
+    InputFormat format;
+
+    @Option(
+            names = "--events-topic",
+            paramLabel = "TOPIC",
+            description = "Topic the texts go to (default ${DEFAULT-VALUE}).")
+    String eventsTopic = Topics.TEXT_EVENTS;
+
+    @Option(
+            names = "--classifications-topic",
+            paramLabel = "TOPIC",
+            description = "Topic the classifications are read from (default ${DEFAULT-VALUE}).")
+    String classificationsTopic = Topics.CLASSIFICATIONS;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "How long to wait for classifications after the last send (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds = 120;
+
+    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Send at most this many per second.")
+    double rate;
+
+    @Mixin
+    ClientOptions client;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        List<LabelledExample> examples = readAll();
+        ClientSettings settings = client.settings();
+        EvalTracker tracker = new EvalTracker();
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "eval", examples.size());
+        try (KafkaConsumer<String, Classification> consumer = settings.consumer(Classification.class)) {
+            List<TopicPartition> partitions =
+                    Partitions.assignAll(consumer, classificationsTopic, Duration.ofSeconds(30));
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            AtomicLong lastSentNanos = new AtomicLong();
+            CompletableFuture<Void> sending =
+                    CompletableFuture.runAsync(() -> send(settings, examples, tracker, lastSentNanos), runnable -> {
+                        Thread thread = new Thread(runnable, "eval-producer");
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
+            collect(consumer, tracker, sending, lastSentNanos, examples.size(), bar);
+            join(sending);
+        } finally {
+            bar.finish();
+        }
+        List<LabelledExample> missing = tracker.missing();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(EvalSummary.format(tracker.outcomes(), examples.size(), missing));
+        out.flush();
+        if (!missing.isEmpty()) {
+            throw new CommandException(missing.size() + " of " + examples.size() + " texts were not classified within "
+                    + timeoutSeconds + " s of the last send (first: " + file + " line "
+                    + missing.get(0).line()
+                    + "); is a classifier running on " + eventsTopic + "?");
+        }
         return 0;
+    }
+
+    private List<LabelledExample> readAll() {
+        List<LabelledExample> examples = new ArrayList<>();
+        try (RowReader rows = RowReader.open(file, format)) {
+            for (Optional<InputRow> row = rows.next(); row.isPresent(); row = rows.next()) {
+                examples.add(LabelledExample.of(row.get()));
+            }
+        }
+        if (examples.isEmpty()) {
+            throw new CommandException(file + " has no examples");
+        }
+        return examples;
+    }
+
+    private void send(
+            ClientSettings settings, List<LabelledExample> examples, EvalTracker tracker, AtomicLong lastSentNanos) {
+        String run = "eval-" + UUID.randomUUID().toString().substring(0, 8);
+        SendResults results = new SendResults();
+        long interval = rate <= 0 ? 0 : (long) (TimeUnit.SECONDS.toNanos(1) / rate);
+        long start = System.nanoTime();
+        try (KafkaProducer<String, TextEvent> producer = settings.producer()) {
+            for (int i = 0; i < examples.size(); i++) {
+                waitUntil(start + i * interval);
+                String id = run + "-" + (i + 1);
+                TextEvent event = TextEvent.newBuilder()
+                        .setId(id)
+                        .setText(examples.get(i).text())
+                        .setSource("eval")
+                        .setEventTime(Instant.now())
+                        .setAttributes(Map.of("eval.run", run))
+                        .build();
+                tracker.sent(id, examples.get(i), System.nanoTime());
+                producer.send(new ProducerRecord<>(eventsTopic, id, event), results);
+            }
+            producer.flush();
+        } finally {
+            lastSentNanos.set(System.nanoTime());
+        }
+        results.check(eventsTopic);
+    }
+
+    private void collect(
+            KafkaConsumer<String, Classification> consumer,
+            EvalTracker tracker,
+            CompletableFuture<Void> sending,
+            AtomicLong lastSentNanos,
+            int total,
+            ProgressBar bar) {
+        long timeout = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (tracker.classified() < total) {
+            if (sending.isCompletedExceptionally()) {
+                return;
+            }
+            if (sending.isDone() && System.nanoTime() - lastSentNanos.get() > timeout) {
+                return;
+            }
+            for (ConsumerRecord<String, Classification> record : consumer.poll(Duration.ofMillis(100))) {
+                if (record.value() != null && tracker.received(record.value(), System.nanoTime())) {
+                    bar.step();
+                }
+            }
+        }
+    }
+
+    private static void waitUntil(long nanos) {
+        for (long now = System.nanoTime(); now < nanos; now = System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(nanos - now);
+        }
+    }
+
+    private static void join(CompletableFuture<Void> sending) {
+        try {
+            sending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

@@ -1,14 +1,16 @@
 package io.streamtune.cli.models;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code streamtune models}. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Not implemented yet.")
-public final class ModelsCommand implements Callable<Integer> {
-
-    @Override
-    public Integer call() {
-        return 0;
-    }
-}
+/** {@code streamtune models}: the versions on the model-versions topic, and promotion. */
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
+        description = "List and inspect model versions, promote one, or roll back to the one served before.",
+        subcommands = {
+            ModelsListCommand.class,
+            ModelsShowCommand.class,
+            ModelsPromoteCommand.class,
+            ModelsRollbackCommand.class
+        })
+public final class ModelsCommand {}

@@ -1,0 +1,34 @@
+package io.streamtune.cli.client;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options that say which cluster and registry a command talks to. */
+public final class ClientOptions {
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Kafka client properties file (SASL, TLS, ... passed through unchanged); registry keys"
+                    + " (schema.registry.url, basic.auth.*, schema.registry.ssl.*) go to the schema registry client.")
+    Path configFile;
+
+    @Option(
+            names = {"-b", "--bootstrap-servers"},
+            paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: bootstrap.servers of --config, else "
+                    + ClientSettings.DEFAULT_BOOTSTRAP_SERVERS + ").")
+    String bootstrapServers;
+
+    @Option(
+            names = "--schema-registry",
+            paramLabel = "URL",
+            description = "Schema registry URL (default: schema.registry.url of --config, else "
+                    + ClientSettings.DEFAULT_SCHEMA_REGISTRY + ", the local stack).")
+    String schemaRegistry;
+
+    /** The settings: these options, then the file, then the local stack's defaults. */
+    public ClientSettings settings() {
+        return ClientSettings.load(configFile, bootstrapServers, schemaRegistry);
+    }
+}

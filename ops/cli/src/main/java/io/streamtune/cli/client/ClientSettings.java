@@ -1,0 +1,157 @@
+package io.streamtune.cli.client;
+
+import io.streamtune.schemas.serde.AvroSerdeConfig;
+import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
+import io.streamtune.schemas.serde.ConfluentAvroSerializer;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka client and schema registry settings: the command-line options win, then the properties file, then the
+ * local stack's defaults. Keys the Avro serdes know go to the registry client, every other key to the Kafka clients
+ * unchanged. A setting that is invalid fails with a message naming the key and the file.
+ */
+public final class ClientSettings {
+
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+    public static final String DEFAULT_SCHEMA_REGISTRY = "http://localhost:8081/api/v1/confluent";
+
+    private static final Set<String> SERDE_KEYS = AvroSerdeConfig.definition().names();
+
+    private final String source;
+    private final Map<String, Object> clientProperties;
+    private final Map<String, Object> serdeConfig;
+
+    private ClientSettings(String source, Map<String, Object> clientProperties, Map<String, Object> serdeConfig) {
+        this.source = source;
+        this.clientProperties = clientProperties;
+        this.serdeConfig = serdeConfig;
+    }
+
+    /**
+     * Reads and checks the settings.
+     *
+     * @param file a Kafka client properties file, or null
+     * @param bootstrapServers overrides {@code bootstrap.servers}, or null
+     * @param schemaRegistry overrides {@code schema.registry.url}, or null
+     * @throws CommandException when the file is missing or unreadable, or a registry setting is invalid
+     */
+    public static ClientSettings load(Path file, String bootstrapServers, String schemaRegistry) {
+        Map<String, Object> client = new HashMap<>();
+        Map<String, Object> serde = new HashMap<>();
+        serde.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
+        readFile(file).forEach((key, value) -> (SERDE_KEYS.contains(key) ? serde : client).put(key, value));
+        client.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, DEFAULT_BOOTSTRAP_SERVERS);
+        serde.putIfAbsent(AvroSerdeConfig.SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY);
+        if (bootstrapServers != null) {
+            client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        }
+        if (schemaRegistry != null) {
+            serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistry);
+        }
+        String source = file == null ? "the command line" : "config file " + file;
+        ClientSettings settings = new ClientSettings(source, client, serde);
+        settings.checked(() -> new AvroSerdeConfig(serde).registryClientConfig());
+        return settings;
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        if (file == null) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new CommandException("config file " + file + " does not exist");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> values = new HashMap<>();
+        properties
+                .stringPropertyNames()
+                .forEach(key -> values.put(key, properties.getProperty(key).trim()));
+        return values;
+    }
+
+    /** The Kafka client properties (without registry keys). */
+    public Map<String, Object> clientProperties() {
+        return new HashMap<>(clientProperties);
+    }
+
+    /** The settings of the Avro serdes and registry client. */
+    public Map<String, Object> serdeConfig() {
+        return new HashMap<>(serdeConfig);
+    }
+
+    public String bootstrapServers() {
+        return String.valueOf(clientProperties.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    /** An idempotent producer (acks=all) of Avro values with String keys. */
+    public <T extends SpecificRecord> KafkaProducer<String, T> producer() {
+        Map<String, Object> config = clientProperties();
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        return checked(() -> {
+            ConfluentAvroSerializer<T> values = new ConfluentAvroSerializer<>();
+            values.configure(serdeConfig, false);
+            return new KafkaProducer<>(config, new StringSerializer(), values);
+        });
+    }
+
+    /** A read_committed consumer without a group (assign partitions yourself), of Avro values of one type. */
+    public <T extends SpecificRecord> KafkaConsumer<String, T> consumer(Class<T> type) {
+        Map<String, Object> config = clientProperties();
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return checked(() -> {
+            ConfluentAvroDeserializer<T> values = new ConfluentAvroDeserializer<>(type);
+            values.configure(serdeConfig, false);
+            return new KafkaConsumer<>(config, new StringDeserializer(), values);
+        });
+    }
+
+    /** Runs a client construction; an invalid setting becomes one message naming the key and where it came from. */
+    private <T> T checked(Supplier<T> construction) {
+        try {
+            return construction.get();
+        } catch (ConfigException e) {
+            throw invalid(e);
+        } catch (KafkaException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConfigException config) {
+                    throw invalid(config);
+                }
+            }
+            throw new CommandException("cannot create a Kafka client from " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CommandException invalid(ConfigException e) {
+        return new CommandException("invalid setting in " + source + ": " + e.getMessage(), e);
+    }
+}

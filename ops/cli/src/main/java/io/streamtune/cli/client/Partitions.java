@@ -1,0 +1,37 @@
+package io.streamtune.cli.client;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+
+/** Assigns every partition of a topic to a group-less consumer. */
+public final class Partitions {
+
+    private Partitions() {}
+
+    /**
+     * Assigns them all.
+     *
+     * @throws CommandException when the topic does not exist or the cluster does not answer in time
+     */
+    public static List<TopicPartition> assignAll(Consumer<?, ?> consumer, String topic, Duration timeout) {
+        List<PartitionInfo> infos;
+        try {
+            infos = consumer.partitionsFor(topic, timeout);
+        } catch (TimeoutException e) {
+            throw new CommandException("no answer from Kafka within " + timeout.toSeconds()
+                    + " s while looking up topic " + topic + " (is the cluster at bootstrap.servers running?)");
+        }
+        if (infos == null || infos.isEmpty()) {
+            throw new CommandException("topic " + topic + " does not exist");
+        }
+        List<TopicPartition> partitions = infos.stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        return partitions;
+    }
+}

@@ -1,0 +1,76 @@
+package io.streamtune.cli.console;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * A one-line progress bar redrawn in place ({@code \r}) on stderr, at most every 200 ms: done of total, percent,
+ * rate. {@link #finish()} draws the final state and ends the line.
+ */
+public final class ProgressBar {
+
+    private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 200_000_000L;
+
+    private final PrintWriter err;
+    private final String label;
+    private final long total;
+    private final LongSupplier clock;
+    private final long started;
+    private long done;
+    private long lastDrawn = Long.MIN_VALUE;
+
+    public ProgressBar(PrintWriter err, String label, long total) {
+        this(err, label, total, System::nanoTime);
+    }
+
+    ProgressBar(PrintWriter err, String label, long total, LongSupplier clock) {
+        this.err = err;
+        this.label = label;
+        this.total = total;
+        this.clock = clock;
+        this.started = clock.getAsLong();
+    }
+
+    /** Counts one more done. */
+    public void step() {
+        done++;
+        long now = clock.getAsLong();
+        if (lastDrawn == Long.MIN_VALUE || now - lastDrawn >= REDRAW_NANOS) {
+            lastDrawn = now;
+            draw();
+        }
+    }
+
+    /** Draws the final state and ends the line. */
+    public void finish() {
+        draw();
+        err.println();
+        err.flush();
+    }
+
+    private void draw() {
+        err.print('\r');
+        err.print(line());
+        err.flush();
+    }
+
+    /** The bar as text, e.g. {@code produce [###############...............]  50%  500/1000  250/s}. */
+    String line() {
+        double fraction = total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
+        int filled = (int) Math.round(fraction * WIDTH);
+        double seconds = (clock.getAsLong() - started) / 1e9;
+        long rate = seconds <= 0 ? 0 : Math.round(done / seconds);
+        return String.format(
+                Locale.ROOT,
+                "%s [%s%s] %3d%%  %d/%d  %d/s",
+                label,
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                Math.round(fraction * 100),
+                done,
+                total,
+                rate);
+    }
+}

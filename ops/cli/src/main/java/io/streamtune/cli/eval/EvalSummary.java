@@ -1,0 +1,41 @@
+package io.streamtune.cli.eval;
+
+import io.streamtune.model.eval.EvaluationReport;
+import java.util.List;
+import java.util.Locale;
+
+/** The printed result of an evaluation: counts, the model's evaluation report, latency percentiles. */
+final class EvalSummary {
+
+    private EvalSummary() {}
+
+    static EvaluationReport report(List<EvalTracker.Outcome> outcomes) {
+        return EvaluationReport.of(
+                outcomes.stream().map(outcome -> outcome.example().label()).toList(),
+                outcomes.stream().map(EvalTracker.Outcome::predicted).toList());
+    }
+
+    static String format(List<EvalTracker.Outcome> outcomes, int sent, List<LabelledExample> missing) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "classified %d of %d sent (%d not read back in time)%n",
+                outcomes.size(),
+                sent,
+                missing.size()));
+        if (outcomes.isEmpty()) {
+            return out.toString();
+        }
+        out.append(report(outcomes));
+        Percentiles latency = new Percentiles(
+                outcomes.stream().mapToLong(EvalTracker.Outcome::latencyMillis).toArray());
+        out.append(String.format(
+                Locale.ROOT,
+                "end-to-end latency (sent -> classification read, read_committed) ms: p50 %d  p95 %d  p99 %d  max %d%n",
+                latency.of(50),
+                latency.of(95),
+                latency.of(99),
+                latency.of(100)));
+        return out.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package io.streamtune.cli.eval;
+
+import io.streamtune.schemas.Classification;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Matches classifications to the examples sent under fresh ids. Only the first classification of an id counts;
+ * classifications of other ids are ignored. {@link #sent} may be called from the producing thread while {@link
+ * #received} runs on the consuming one.
+ */
+final class EvalTracker {
+
+    /** A sent example and, once read back, its prediction. */
+    record Outcome(LabelledExample example, long sentNanos, String predicted, long receivedNanos) {
+
+        long latencyMillis() {
+            return (receivedNanos - sentNanos) / 1_000_000;
+        }
+    }
+
+    private final Map<String, Outcome> pending = new ConcurrentHashMap<>();
+    private final Map<String, Outcome> done = new LinkedHashMap<>();
+
+    void sent(String eventId, LabelledExample example, long sentNanos) {
+        pending.put(eventId, new Outcome(example, sentNanos, null, 0));
+    }
+
+    /** Records a classification read at a time; true when it matched an example still waiting. */
+    boolean received(Classification classification, long receivedNanos) {
+        Outcome waiting = pending.remove(classification.getEventId());
+        if (waiting == null) {
+            return false;
+        }
+        done.put(
+                classification.getEventId(),
+                new Outcome(waiting.example(), waiting.sentNanos(), classification.getLabel(), receivedNanos));
+        return true;
+    }
+
+    int classified() {
+        return done.size();
+    }
+
+    int waiting() {
+        return pending.size();
+    }
+
+    /** The examples read back, in the order their classifications arrived. */
+    List<Outcome> outcomes() {
+        return new ArrayList<>(done.values());
+    }
+
+    /** The examples never read back, by line. */
+    List<LabelledExample> missing() {
+        return pending.values().stream()
+                .map(Outcome::example)
+                .sorted(java.util.Comparator.comparingLong(LabelledExample::line))
+                .toList();
+    }
+}
