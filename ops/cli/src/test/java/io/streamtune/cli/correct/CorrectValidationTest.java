@@ -1,0 +1,67 @@
+package io.streamtune.cli.correct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamtune.cli.CommandRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks that need no cluster: they fail before any client is created (nothing is sent). */
+class CorrectValidationTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldNameEveryUnknownLabelWithItsLineAndTheKnownLabels() throws Exception {
+        Path file = Files.writeString(
+                folder.resolve("fixes.csv"), "eventId,label\ne-1,pos\ne-2,positive\n\ne-4,neg\ne-5,x\n");
+
+        CommandRun.Result result =
+                CommandRun.run("correct", "--file", file.toString(), "--labels", "neg,pos", "-b", "127.0.0.1:1");
+
+        assertThat(result.exitCode()).as(result.printed()).isEqualTo(1);
+        assertThat(result.err())
+                .contains(file + ": unknown label 'positive' on line 3 (known: neg,pos)")
+                .contains(file + ": unknown label 'x' on line 6 (known: neg,pos)")
+                .contains("Nothing was sent (2 bad lines; labels of --labels).");
+    }
+
+    @Test
+    void shouldReportMalformedLinesAndMissingFieldsTogether() throws Exception {
+        Path file = Files.writeString(
+                folder.resolve("fixes.jsonl"), "{\"eventId\":\"a\",\"label\":\"pos\"}\n{\"label\":\"pos\"}\n{oops\n");
+
+        CommandRun.Result result =
+                CommandRun.run("correct", "--file", file.toString(), "--labels", "neg,pos", "-b", "127.0.0.1:1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err())
+                .contains(file + " line 2: missing field 'eventId'")
+                .contains(file + " line 3: not valid JSON");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownLabelOfASingleCorrection() {
+        CommandRun.Result result = CommandRun.run("correct", "e-1", "maybe", "--labels", "neg,pos");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err())
+                .isEqualTo("streamtune: unknown label 'maybe' (known: neg,pos) for --labels" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldNameAMissingFileAndAMissingConfigFile() {
+        Path missing = folder.resolve("none.csv");
+
+        assertThat(CommandRun.run("correct", "--file", missing.toString(), "--labels", "a")
+                        .err())
+                .isEqualTo("streamtune: input file " + missing + " does not exist" + System.lineSeparator());
+        assertThat(CommandRun.run("produce", missing.toString()).err())
+                .contains("input file " + missing + " does not exist");
+        assertThat(CommandRun.run("tail", "--config", missing.toString()).err())
+                .contains("config file " + missing + " does not exist");
+    }
+}
