@@ -9,7 +9,8 @@ config="${1:-/etc/streamtune/trainer.properties}"
 data="${2:-/opt/streamtune/data/uci_sentiment.jsonl}"
 errors="$(mktemp)"
 
-java -XX:MaxRAMPercentage=75 -Dai.djl.offline=true -jar /opt/streamtune/trainer.jar \
+java -XX:MaxRAMPercentage=75 -Dai.djl.offline=true -Dlogback.configurationFile=/opt/streamtune/logback.xml \
+  -jar /opt/streamtune/trainer.jar \
   bootstrap --config "$config" --data "$data" 2>"$errors"
 status=$?
 cat "$errors" >&2

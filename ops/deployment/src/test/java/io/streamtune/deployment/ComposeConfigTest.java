@@ -91,7 +91,7 @@ class ComposeConfigTest {
     }
 
     @Test
-    void shouldCheckEachClassifierHealthOnItsOwnPort() {
+    void shouldCheckEachAppsHealthOnItsOwnPort() {
         for (String service : classifierServices()) {
             int port = configs.classifier(service).httpPort();
             assertThat(String.valueOf(compose.service(service).get("healthcheck")))
@@ -99,9 +99,10 @@ class ComposeConfigTest {
                     .contains("http://localhost:" + port + "/health/ready");
             assertThat(String.valueOf(compose.service(service).get("ports"))).contains(":" + port + ":" + port);
         }
-        int trainerPort = configs.trainer("trainer").httpPort();
+        assertThat(compose.environment("trainer").get("JAVA_TOOL_OPTIONS"))
+                .contains("jmx_prometheus_javaagent.jar=9404:");
         assertThat(String.valueOf(compose.service("trainer").get("healthcheck")))
-                .contains("http://localhost:" + trainerPort + "/health");
+                .contains("http://localhost:9404/metrics");
     }
 
     @Test
