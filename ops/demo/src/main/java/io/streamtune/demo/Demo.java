@@ -31,6 +31,7 @@ import io.streamtune.trainer.tuning.DjlModelTuner;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public final class Demo {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final long started = System.nanoTime();
+    private final String runId = DemoRun.newRunId();
     private DemoStack stack;
 
     public Demo(DemoSettings settings, PrintStream out) {
@@ -81,6 +83,11 @@ public final class Demo {
         }
     }
 
+    /** The run's folder: model store, state, summary, charts, log. */
+    public Path folder() {
+        return DemoRun.folder(settings.dataDir(), runId);
+    }
+
     /** Asks the run to stop at the next opportunity. */
     public void cancel() {
         cancelled.set(true);
@@ -92,6 +99,7 @@ public final class Demo {
     }
 
     private DemoResult runPhases() throws Exception {
+        Files.createDirectories(folder());
         DemoPlan plan = DemoPlan.of(
                 SentimentData.read(settings.dataFile()),
                 settings.bootstrapDomain(),
@@ -109,8 +117,7 @@ public final class Demo {
                 settings.correctShare() * 100,
                 settings.roundTrigger()));
         stack = DemoStack.startOrReuse(stackConfig(), settings.keepStack(), this::say);
-        DemoRun run = DemoRun.create(settings.dataDir(), stack.endpoints(), stack.fresh());
-        Files.createDirectories(run.folder());
+        DemoRun run = DemoRun.create(runId, settings.dataDir(), stack.endpoints(), stack.fresh());
         TrainerConfig trainerConfig = run.trainerConfig(settings);
         DjlModelTuner tuner = new DjlModelTuner(
                 ClassifierSettings.defaults().withMaxLength(settings.training().maxLength()));

@@ -25,10 +25,19 @@ record DemoRun(String runId, String modelName, Path folder, StackEndpoints endpo
     static final String MODEL = "sentiment";
     static final String LABELS = "neg,pos";
 
-    static DemoRun create(Path dataDir, StackEndpoints endpoints, boolean freshStack) {
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    /** A new run id: the time now. */
+    static String newRunId() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    }
+
+    /** The folder of a run under the data dir. */
+    static Path folder(Path dataDir, String runId) {
+        return dataDir.resolve("runs").resolve(runId);
+    }
+
+    static DemoRun create(String runId, Path dataDir, StackEndpoints endpoints, boolean freshStack) {
         String model = freshStack ? MODEL : MODEL + "-" + runId;
-        return new DemoRun(runId, model, dataDir.resolve("runs").resolve(runId), endpoints);
+        return new DemoRun(runId, model, folder(dataDir, runId), endpoints);
     }
 
     Path modelStore() {

@@ -32,6 +32,7 @@ final class LoopMonitor {
     private final BooleanSupplier cancelled;
     private final int planned;
     private long served = -1;
+    private String lastPrinted = "";
 
     LoopMonitor(
             DemoSettings settings,
@@ -65,7 +66,8 @@ final class LoopMonitor {
         while (!cancelled.getAsBoolean()) {
             noteServedVersion();
             if (System.nanoTime() >= nextProgress) {
-                say.accept(progressLine());
+                lastPrinted = progressLine();
+                say.accept(lastPrinted);
                 nextProgress += settings.progressInterval().toNanos();
             }
             if (streamer.failure() != null) {
@@ -78,7 +80,10 @@ final class LoopMonitor {
                 lastChange = System.nanoTime();
             }
             if (streamer.finished() && count >= streamer.acknowledged()) {
-                say.accept(progressLine());
+                String last = progressLine();
+                if (!last.equals(lastPrinted)) {
+                    say.accept(last);
+                }
                 return;
             }
             if (streamer.finished()
@@ -147,13 +152,7 @@ final class LoopMonitor {
         double metricRejected = trainer.metrics().value("rounds-rejected-total");
         double metricFailed = trainer.metrics().value("rounds-failed-total");
         int fresh = (int) trainer.metrics().value("fresh-corrections");
-        String training = fresh >= settings.roundTrigger()
-                ? String.format(
-                        Locale.ROOT,
-                        "  [round training: step %.0f/%.0f]",
-                        trainer.metrics().value("round-step"),
-                        trainer.metrics().value("round-total-steps"))
-                : "";
+        String training = fresh >= settings.roundTrigger() ? "  [round in progress" + step() + "]" : "";
         return String.format(
                 Locale.ROOT,
                 "sent %d/%d  classified %d  accuracy last %d: %s (all %s)  serving v%d  corrections %d  new %d/%d"
@@ -172,6 +171,14 @@ final class LoopMonitor {
                 metricRejected,
                 metricFailed,
                 training);
+    }
+
+    private String step() {
+        double step = trainer.metrics().value("round-step");
+        double total = trainer.metrics().value("round-total-steps");
+        return Double.isNaN(step) || Double.isNaN(total)
+                ? ""
+                : String.format(Locale.ROOT, ": last step report %.0f/%.0f", step, total);
     }
 
     private static String accuracy(List<ClassifiedEvent> events) {

@@ -19,7 +19,7 @@ final class SummaryText {
                 "Streamtune demo summary: run %s, model %s, %d events at %.1f/s, %s%s",
                 result.runId(),
                 result.modelName(),
-                result.stream().size(),
+                result.sent(),
                 settings.rate(),
                 Elapsed.format(result.elapsed()),
                 result.cancelled() ? " (stopped early)" : ""));

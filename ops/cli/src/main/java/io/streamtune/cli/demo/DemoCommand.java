@@ -1,11 +1,13 @@
 package io.streamtune.cli.demo;
 
 import io.streamtune.demo.Demo;
+import io.streamtune.demo.DemoLogging;
 import io.streamtune.demo.DemoResult;
 import io.streamtune.demo.DemoSettings;
 import io.streamtune.stack.RepositoryRoot;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -94,6 +96,10 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSettings settings = settings(DemoSettings.defaults(RepositoryRoot.locate()));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Demo demo = new Demo(settings, out);
+        Path log = Files.createDirectories(demo.folder()).resolve("demo.log");
+        if (DemoLogging.toFile(log)) {
+            out.println("Service logs (fine-tuning steps, reloads, stack): " + log);
+        }
         Thread hook = new Thread(() -> stop(demo, out), "streamtune-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         DemoResult result = demo.run();
