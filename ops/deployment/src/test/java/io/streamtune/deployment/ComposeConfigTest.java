@@ -109,12 +109,15 @@ class ComposeConfigTest {
     void shouldReportAMisspeltClassifierKey(@TempDir Path dir) throws IOException {
         Path file = configs.configFile("classifier-1");
         Path misspelt = dir.resolve("classifier.properties");
-        Files.writeString(misspelt, Files.readString(file) + "\nbatch.max.record=8\nkafka.num.stream.thread=2\n");
+        Files.writeString(
+                misspelt,
+                Files.readString(file)
+                        + "\nbatch.max.record=8\nkafka.num.stream.thread=2\nregistry.auto.register=true\n");
 
         ClassifierConfig config = ConfigLoader.load(misspelt, compose.environment("classifier-1"));
 
         assertThat(DeployedConfigs.unknownClassifierKeys(config))
-                .containsExactly("batch.max.record", "kafka.num.stream.thread");
+                .containsExactly("batch.max.record", "kafka.num.stream.thread", "registry.auto.register");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.streamtune.deployment;
 
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.config.ConfigLoader;
+import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.config.TrainerConfigLoader;
 import java.nio.file.Path;
@@ -45,15 +46,15 @@ final class DeployedConfigs {
     }
 
     /**
-     * Keys the classifier would silently ignore: not defined by {@link ClassifierConfig}, not under a pass-through
-     * prefix, or under {@code kafka.} but not a Kafka Streams, consumer or producer setting.
+     * Keys the classifier would silently ignore: not defined by {@link ClassifierConfig}, under {@code registry.} but
+     * not a serde setting, or under {@code kafka.} but not a Kafka Streams, consumer or producer setting.
      */
     static Set<String> unknownClassifierKeys(ClassifierConfig config) {
         Set<String> unknown = new TreeSet<>();
         Set<String> defined = ClassifierConfig.definition().names();
         for (String key : config.originals().keySet()) {
             boolean known = defined.contains(key)
-                    || key.startsWith(ClassifierConfig.REGISTRY_PREFIX)
+                    || isSerdeSetting(key, ClassifierConfig.REGISTRY_PREFIX)
                     || isKafkaSetting(key, ClassifierConfig.KAFKA_PREFIX);
             if (!known) {
                 unknown.add(key);
@@ -62,15 +63,23 @@ final class DeployedConfigs {
         return unknown;
     }
 
-    /** Pass-through keys of the trainer that Kafka does not know (the trainer itself refuses other unknown keys). */
+    /**
+     * Pass-through keys of the trainer that neither Kafka nor the Avro serdes know (the trainer itself refuses other
+     * unknown keys).
+     */
     static Set<String> unknownTrainerKafkaKeys(TrainerConfig config) {
         Set<String> unknown = new TreeSet<>();
         for (String key : config.originals().keySet()) {
-            if (key.startsWith(TrainerConfig.KAFKA_PREFIX) && !isKafkaSetting(key, TrainerConfig.KAFKA_PREFIX)) {
+            String prefix = TrainerConfig.KAFKA_PREFIX;
+            if (key.startsWith(prefix) && !isKafkaSetting(key, prefix) && !isSerdeSetting(key, prefix)) {
                 unknown.add(key);
             }
         }
         return unknown;
+    }
+
+    private static boolean isSerdeSetting(String key, String prefix) {
+        return key.startsWith(prefix) && AvroSerdeConfig.definition().names().contains(key.substring(prefix.length()));
     }
 
     private static boolean isKafkaSetting(String key, String prefix) {
