@@ -107,11 +107,14 @@ public final class ClientSettings {
         return String.valueOf(clientProperties.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
     }
 
-    /** An idempotent producer (acks=all) of Avro values with String keys. */
+    /**
+     * An idempotent producer of Avro values with String keys; {@code acks} defaults to {@code all} (another value
+     * from the file fails, naming the key, as idempotence needs {@code all}).
+     */
     public <T extends SpecificRecord> KafkaProducer<String, T> producer() {
         Map<String, Object> config = clientProperties();
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         return checked(() -> {

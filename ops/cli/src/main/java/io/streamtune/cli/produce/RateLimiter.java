@@ -3,7 +3,10 @@ package io.streamtune.cli.produce;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** Spaces events evenly at a rate in events per second, from the first one on; 0 means no limit. */
+/**
+ * Spaces events evenly at a rate in events per second, from the first one on; 0 means no limit. After a stall (e.g.
+ * the first send waiting for metadata) it catches up by at most one second's worth of events.
+ */
 final class RateLimiter {
 
     private final long nanosPerEvent;
@@ -19,7 +22,7 @@ final class RateLimiter {
             return;
         }
         long now = System.nanoTime();
-        if (next == 0) {
+        if (next == 0 || now - next > TimeUnit.SECONDS.toNanos(1)) {
             next = now;
         }
         while (now < next) {

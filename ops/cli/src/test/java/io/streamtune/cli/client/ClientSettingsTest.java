@@ -90,4 +90,15 @@ class ClientSettingsTest {
                 .hasMessageStartingWith("invalid setting in config file " + file)
                 .hasMessageContaining("linger.ms");
     }
+
+    @Test
+    void shouldRefuseAnAcksSettingThatAnIdempotentProducerCannotUse() throws Exception {
+        Path file = Files.writeString(folder.resolve("c.properties"), "acks=1\n");
+        ClientSettings settings = ClientSettings.load(file, null, null);
+
+        assertThatThrownBy(settings::<TextEvent>producer)
+                .isInstanceOf(CommandException.class)
+                .hasMessageStartingWith("invalid setting in config file " + file)
+                .hasMessageContaining("acks");
+    }
 }
