@@ -194,9 +194,13 @@ public final class CorrectCommand implements Callable<Integer> {
             return new LabelSet(labels.stream().map(String::strip).toList(), "--labels");
         }
         ModelVersionHistory history = ModelVersionsTopic.read(settings, versionsTopic, Duration.ofSeconds(30));
-        String name = ModelChoice.resolve(history, model, versionsTopic);
-        ModelVersion serving =
-                ModelChoice.inService(history, name, versionsTopic).record();
-        return new LabelSet(serving.getLabels(), name + " v" + serving.getVersion());
+        ModelVersion serving;
+        try {
+            String name = ModelChoice.resolve(history, model, versionsTopic);
+            serving = ModelChoice.inService(history, name, versionsTopic).record();
+        } catch (CommandException e) {
+            throw new CommandException(e.getMessage() + "; to check labels against a given set use --labels L1,L2", e);
+        }
+        return new LabelSet(serving.getLabels(), serving.getModelName() + " v" + serving.getVersion());
     }
 }

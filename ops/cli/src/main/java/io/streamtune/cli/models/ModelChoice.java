@@ -43,7 +43,6 @@ public final class ModelChoice {
      */
     public static VersionState inService(ModelVersionHistory history, String model, String topic) {
         return history.inService(model)
-                .orElseThrow(() -> new CommandException("model '" + model + "' has no PROMOTED version on " + topic
-                        + " (correct --labels L1,L2 checks labels against a given set)"));
+                .orElseThrow(() -> new CommandException("model '" + model + "' has no PROMOTED version on " + topic));
     }
 }

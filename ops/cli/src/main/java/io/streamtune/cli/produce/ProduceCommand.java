@@ -93,15 +93,17 @@ public final class ProduceCommand implements Callable<Integer> {
         Path file = fromStdin ? null : Path.of(input);
         long total = fromStdin ? 0 : RowReader.countRows(file, format);
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = fromStdin ? null : new ProgressBar(err, "produce", total);
         SendResults results = new SendResults();
         try (RowReader rows = fromStdin ? stdin() : RowReader.open(file, format);
                 KafkaProducer<String, TextEvent> producer = client.settings().producer()) {
-            send(rows, producer, keys, results, bar);
-            producer.flush();
-        } finally {
-            if (bar != null) {
-                bar.finish();
+            ProgressBar bar = fromStdin ? null : new ProgressBar(err, "produce", total);
+            try {
+                send(rows, producer, keys, results, bar);
+                producer.flush();
+            } finally {
+                if (bar != null) {
+                    bar.finish();
+                }
             }
         }
         results.check(topic);
