@@ -126,7 +126,13 @@ public final class ClientSettings {
 
     /** A read_committed consumer without a group (assign partitions yourself), of Avro values of one type. */
     public <T extends SpecificRecord> KafkaConsumer<String, T> consumer(Class<T> type) {
+        return consumer(type, Map.of());
+    }
+
+    /** As {@link #consumer(Class)}, with defaults for keys the file does not set. */
+    public <T extends SpecificRecord> KafkaConsumer<String, T> consumer(Class<T> type, Map<String, Object> defaults) {
         Map<String, Object> config = clientProperties();
+        defaults.forEach(config::putIfAbsent);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

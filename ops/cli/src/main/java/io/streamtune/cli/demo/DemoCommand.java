@@ -68,6 +68,24 @@ public final class DemoCommand implements Callable<Integer> {
     Integer epochs;
 
     @Option(
+            names = "--learning-rate",
+            paramLabel = "RATE",
+            description = "Peak fine-tuning learning rate (default 1e-4).")
+    Double learningRate;
+
+    @Option(
+            names = "--replay-ratio",
+            paramLabel = "RATIO",
+            description = "Earlier examples replayed per new correction in a round (default 2).")
+    Double replayRatio;
+
+    @Option(
+            names = "--gate-metric",
+            paramLabel = "METRIC",
+            description = "What the gate compares on the holdout: macroF1 or accuracy (default macroF1).")
+    String gateMetric;
+
+    @Option(
             names = "--data-dir",
             paramLabel = "DIR",
             description = "Stack, model store and reports (default <repo>/.streamtune/demo).")
@@ -137,8 +155,10 @@ public final class DemoCommand implements Callable<Integer> {
                         new DemoSettings.Training(
                                 or(epochs, training.epochs()),
                                 training.maxLength(),
-                                training.learningRate(),
-                                training.seed()),
+                                or(learningRate, training.learningRate()),
+                                training.seed(),
+                                or(replayRatio, training.replayRatio()),
+                                or(gateMetric, training.gateMetric())),
                         or(testSize, defaults.testSize()));
     }
 

@@ -14,8 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EvalTracker {
 
-    /** A sent example and, once read back, its prediction. */
-    record Outcome(LabelledExample example, long sentNanos, String predicted, long receivedNanos) {
+    /**
+     * A sent example and, once read back, its prediction.
+     *
+     * @param classifierMillis the classification's classified time less the event time (the classifier's share)
+     */
+    record Outcome(
+            LabelledExample example, long sentNanos, String predicted, long receivedNanos, long classifierMillis) {
 
         long latencyMillis() {
             return (receivedNanos - sentNanos) / 1_000_000;
@@ -26,7 +31,7 @@ final class EvalTracker {
     private final Map<String, Outcome> done = new LinkedHashMap<>();
 
     void sent(String eventId, LabelledExample example, long sentNanos) {
-        pending.put(eventId, new Outcome(example, sentNanos, null, 0));
+        pending.put(eventId, new Outcome(example, sentNanos, null, 0, 0));
     }
 
     /** Records a classification read at a time; true when it matched an example still waiting. */
@@ -37,7 +42,13 @@ final class EvalTracker {
         }
         done.put(
                 classification.getEventId(),
-                new Outcome(waiting.example(), waiting.sentNanos(), classification.getLabel(), receivedNanos));
+                new Outcome(
+                        waiting.example(),
+                        waiting.sentNanos(),
+                        classification.getLabel(),
+                        receivedNanos,
+                        classification.getClassifiedTime().toEpochMilli()
+                                - classification.getEventTime().toEpochMilli()));
         return true;
     }
 

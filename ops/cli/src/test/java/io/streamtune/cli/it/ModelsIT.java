@@ -54,6 +54,7 @@ class ModelsIT {
     @Test
     void shouldListEveryVersionWithStatusMetricsAndTheOneInService() {
         CommandRun.Result result = CommandRun.run(command("models", "list"));
+        System.out.println("models list:\n" + result.out());
 
         assertThat(result.exitCode()).as(result.printed()).isZero();
         List<String> lines = result.out().lines().toList();

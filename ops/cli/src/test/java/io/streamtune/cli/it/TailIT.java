@@ -35,6 +35,7 @@ class TailIT {
 
         CommandRun.Result result =
                 CommandRun.run(topics.command("tail", "--topic", topic, "--from-beginning", "--max", "2"));
+        System.out.println("tail:\n" + result.out());
 
         assertThat(result.exitCode()).as(result.printed()).isZero();
         List<String> lines = result.out().lines().toList();
