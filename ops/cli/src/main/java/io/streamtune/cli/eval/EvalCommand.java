@@ -8,6 +8,7 @@ import io.streamtune.cli.client.SendResults;
 import io.streamtune.cli.console.ProgressBar;
 import io.streamtune.cli.input.InputFormat;
 import io.streamtune.cli.input.InputRow;
+import io.streamtune.cli.input.RowFilter;
 import io.streamtune.cli.input.RowReader;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.TextEvent;
@@ -82,6 +83,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Send at most this many per second.")
     double rate;
 
+    @Option(
+            names = "--where",
+            paramLabel = "FIELD=VALUE",
+            description = "Use only rows with this field value, e.g. --where split=test (repeatable; all must hold).")
+    List<String> where;
+
     @Mixin
     ClientOptions client;
 
@@ -127,14 +134,17 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private List<LabelledExample> readAll() {
+        RowFilter filter = RowFilter.parse(where);
         List<LabelledExample> examples = new ArrayList<>();
         try (RowReader rows = RowReader.open(file, format)) {
             for (Optional<InputRow> row = rows.next(); row.isPresent(); row = rows.next()) {
-                examples.add(LabelledExample.of(row.get()));
+                if (filter.keeps(row.get())) {
+                    examples.add(LabelledExample.of(row.get()));
+                }
             }
         }
         if (examples.isEmpty()) {
-            throw new CommandException(file + " has no examples");
+            throw new CommandException(file + " has no examples" + (where == null ? "" : " with " + where));
         }
         return examples;
     }

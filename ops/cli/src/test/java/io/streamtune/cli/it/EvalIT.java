@@ -98,11 +98,14 @@ class EvalIT {
     void shouldFailNamingTheFirstExampleNotClassifiedWhenNoClassifierAnswers() throws Exception {
         String events = STACK.uniqueTopic("text-events", 1);
         String classifications = STACK.uniqueTopic("classifications", 1);
-        Path labelled = Files.writeString(folder.resolve("labelled.csv"), "text,label\ngood,pos\nbad,neg\n");
+        Path labelled = Files.writeString(
+                folder.resolve("labelled.csv"), "text,label,split\ngood,pos,stream\nbad,neg,test\nok,pos,test\n");
 
         CommandRun.Result result = CommandRun.run(topics.command(
                 "eval",
                 labelled.toString(),
+                "--where",
+                "split=test",
                 "--events-topic",
                 events,
                 "--classifications-topic",
@@ -114,7 +117,10 @@ class EvalIT {
         assertThat(result.out()).contains("classified 0 of 2 sent (2 not read back in time)");
         assertThat(result.err())
                 .contains("2 of 2 texts were not classified within 2 s of the last send (first: " + labelled
-                        + " line 2)");
+                        + " line 3)");
+        assertThat(topics.readAll(events, io.streamtune.schemas.TextEvent.class))
+                .extracting(record -> record.value().getText())
+                .containsExactly("bad", "ok");
     }
 
     /** 10 "good" texts labelled pos, 8 "bad" labelled neg, 2 "bad" labelled pos: version 1 gets 18 of 20. */
