@@ -118,6 +118,13 @@ public final class Demo {
                 settings.roundTrigger()));
         stack = DemoStack.startOrReuse(stackConfig(), settings.keepStack(), this::say);
         DemoRun run = DemoRun.create(runId, settings.dataDir(), stack.endpoints(), stack.fresh());
+        if (stack.fresh()) {
+            int pruned = EarlierRuns.prune(settings.dataDir(), runId);
+            if (pruned > 0) {
+                say("Deleted the model stores and state of " + pruned
+                        + " earlier run(s) (their summaries and charts stay)");
+            }
+        }
         TrainerConfig trainerConfig = run.trainerConfig(settings);
         DjlModelTuner tuner = new DjlModelTuner(
                 ClassifierSettings.defaults().withMaxLength(settings.training().maxLength()));
@@ -143,8 +150,8 @@ public final class Demo {
         say("Bootstrapping v1 of " + run.modelName() + ": fine-tuning all-MiniLM-L6-v2 on "
                 + plan.bootstrap().size() + " examples (" + settings.training().epochs() + " epochs) ...");
         List<Example> examples = plan.bootstrap().stream()
-                .map(example ->
-                        new Example(StreamedEvent.eventId(run.runId(), example), example.text(), example.label()))
+                .map(example -> new Example(
+                        StreamedEvent.eventId(run.eventIdPrefix(), example), example.text(), example.label()))
                 .toList();
         RoundOutcome outcome = Trainer.bootstrap(config, tuner, examples);
         say(String.format(
@@ -171,7 +178,7 @@ public final class Demo {
     private static List<StreamedEvent> streamedEvents(DemoRun run, DemoPlan plan) {
         List<StreamedEvent> events = new ArrayList<>();
         for (LabelledText example : plan.stream()) {
-            events.add(new StreamedEvent(events.size(), StreamedEvent.eventId(run.runId(), example), example));
+            events.add(new StreamedEvent(events.size(), StreamedEvent.eventId(run.eventIdPrefix(), example), example));
         }
         return events;
     }

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The names and folders of one demo run and the configuration of the classifier and trainer it runs in-process.
- * On a fresh stack the model is {@value #MODEL}; on a reused stack it gets the run id as a suffix so the run does
- * not meet earlier runs' versions. Event ids always start with the run id.
+ * On a fresh stack the model is {@value #MODEL} and the event ids are the data file's ids, so a run is repeatable
+ * (the holdout split hashes the ids); on a reused stack the model gets the run id as a suffix and the event ids as
+ * a prefix, so the run does not meet earlier runs' versions and examples.
  *
  * @param runId the run's id, its start time ({@code yyyyMMdd-HHmmss})
  * @param modelName the model family trained and served
@@ -40,6 +41,11 @@ record DemoRun(String runId, String modelName, Path folder, StackEndpoints endpo
         return new DemoRun(runId, model, folder(dataDir, runId), endpoints);
     }
 
+    /** What every event id of the run starts with: empty on a fresh stack, the run id and a slash otherwise. */
+    String eventIdPrefix() {
+        return modelName.equals(MODEL) ? "" : runId + "/";
+    }
+
     Path modelStore() {
         return folder.resolve("models");
     }
@@ -55,6 +61,10 @@ record DemoRun(String runId, String modelName, Path folder, StackEndpoints endpo
         config.put(TrainerConfig.ROUND_TRIGGER_CORRECTIONS, Integer.toString(settings.roundTrigger()));
         config.put(TrainerConfig.ROUND_SEED, Long.toString(settings.training().seed()));
         config.put(TrainerConfig.ROUND_RETRY_BACKOFF_MS, "10000");
+        config.put(
+                TrainerConfig.ROUND_REPLAY_RATIO,
+                Double.toString(settings.training().replayRatio()));
+        config.put(TrainerConfig.GATE_METRIC, settings.training().gateMetric());
         config.put(
                 TrainerConfig.TRAINING_EPOCHS,
                 Integer.toString(settings.training().epochs()));

@@ -76,7 +76,7 @@ public record DemoSettings(
                 600,
                 new Ports(9092, 9093, 8081),
                 false,
-                new Training(2, 64, 1e-4, 42),
+                new Training(2, 64, 1e-4, 42, 2.0, "macroF1"),
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(4));
     }
@@ -236,6 +236,14 @@ public record DemoSettings(
      * @param maxLength tokens per text (also the classifier's)
      * @param learningRate the peak learning rate
      * @param seed the seed of training, the holdout split and the simulated person
+     * @param replayRatio earlier examples replayed per new correction in a round
+     * @param gateMetric what the gate compares: {@code accuracy} or {@code macroF1}
      */
-    public record Training(int epochs, int maxLength, double learningRate, long seed) {}
+    public record Training(
+            int epochs, int maxLength, double learningRate, long seed, double replayRatio, String gateMetric) {
+
+        public Training {
+            Objects.requireNonNull(gateMetric, "gateMetric");
+        }
+    }
 }

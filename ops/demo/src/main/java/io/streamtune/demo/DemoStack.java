@@ -14,10 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The demo's broker and registry. A stack already running on the configured ports (started by an earlier demo with
@@ -28,6 +27,7 @@ import java.util.stream.Stream;
 final class DemoStack implements AutoCloseable {
 
     private static final int PARTITIONS = 3;
+    private static final Duration PORT_RELEASE_WAIT = Duration.ofSeconds(120);
 
     private final LocalStack stack;
     private final StackEndpoints endpoints;
@@ -54,6 +54,7 @@ final class DemoStack implements AutoCloseable {
         } else {
             say.accept("Starting a fresh local stack (broker + schema registry) in " + config.dataDir());
             deleteBrokerStorage(config.dataDir().resolve("kafka"));
+            awaitPortsReleased(config, say);
             result = new DemoStack(stack, stack.start(true), true, keep);
         }
         List<String> created = stack.ensureTopics(Topics.all().stream()
@@ -77,14 +78,37 @@ final class DemoStack implements AutoCloseable {
         return new DemoStack(stack, stack.endpoints(), false, true);
     }
 
+    /**
+     * A stack stopped moments ago leaves its ports in TIME_WAIT for up to a minute, and the local stack's free-port
+     * check (a bind without SO_REUSEADDR) refuses them although nothing listens: wait for them instead of failing.
+     */
+    private static void awaitPortsReleased(StackConfig config, Consumer<String> say) {
+        List<Integer> ports = List.of(config.kafkaPort(), config.controllerPort(), config.registryPort());
+        long deadline = System.nanoTime() + PORT_RELEASE_WAIT.toNanos();
+        boolean announced = false;
+        while (!ports.stream().allMatch(Ports::isFree) && System.nanoTime() < deadline) {
+            if (ports.stream().anyMatch(Ports::isListening)) {
+                return; // really taken: the stack's own check names the port
+            }
+            if (!announced) {
+                say.accept("Waiting for ports " + ports + " to leave TIME_WAIT (a stack stopped moments ago) ...");
+                announced = true;
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private static void deleteBrokerStorage(Path folder) {
         if (!Files.isDirectory(folder)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            EarlierRuns.deleteTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the demo's old broker storage " + folder, e);
         }
