@@ -182,6 +182,11 @@ public final class Trainer implements AutoCloseable {
         return metrics;
     }
 
+    /** Round, version and feedback metrics in Prometheus' text format (what {@code GET /metrics} serves). */
+    public String metricsText() {
+        return TrainerMetricsText.render(metrics, streams.metrics());
+    }
+
     /** Stops rounds (waiting for one in progress), then ingestion. */
     @Override
     public void close() {

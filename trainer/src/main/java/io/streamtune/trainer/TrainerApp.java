@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The trainer's command line:
  *
  * <pre>
- * trainer run [--config FILE]
+ * trainer run [--config FILE]          (ingestion, rounds, and the control server on http.host:http.port)
  * trainer bootstrap --data FILE [--split stream] [--config FILE]
  * </pre>
  *
@@ -62,7 +62,7 @@ public final class TrainerApp {
     private static int runTrainer(TrainerConfig config) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         int[] exitCode = {0};
-        Trainer trainer = Trainer.start(
+        ServedTrainer trainer = ServedTrainer.start(
                 config, new DjlModelTuner(ClassifierSettings.defaults().withMaxLength(config.maxLength())), fatal -> {
                     exitCode[0] = 1;
                     done.countDown();

@@ -1,2 +1,4 @@
-/** The trainer's small HTTP control surface: ask for a round on demand, and health for probes. */
+/**
+ * The trainer's small HTTP surface: ask for a round on demand, health for probes, and metrics for Prometheus.
+ */
 package io.streamtune.trainer.control;

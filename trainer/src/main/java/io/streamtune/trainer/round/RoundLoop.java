@@ -61,6 +61,7 @@ public final class RoundLoop implements Runnable {
     public void run() {
         lastRound = clock.instant();
         notBefore = lastRound;
+        readVersionInService();
         try {
             while (running.get()) {
                 cache.poll(POLL);
@@ -92,7 +93,7 @@ public final class RoundLoop implements Runnable {
         try {
             Optional<RoundOutcome> outcome = runner.run(snapshot);
             cache.markTrained(snapshot);
-            outcome.ifPresent(result -> metrics.outcome(result.decision().promote()));
+            outcome.ifPresent(this::recordOutcome);
             lastRound = clock.instant();
             notBefore = lastRound;
         } catch (PublisherFencedException e) {
@@ -101,6 +102,23 @@ public final class RoundLoop implements Runnable {
             LOG.error("Round failed; retrying in {}", retryBackoff, e);
             metrics.failed();
             notBefore = clock.instant().plus(retryBackoff);
+        }
+    }
+
+    private void recordOutcome(RoundOutcome outcome) {
+        boolean promoted = outcome.decision().promote();
+        metrics.outcome(promoted);
+        if (promoted) {
+            metrics.inService(outcome.version());
+        }
+    }
+
+    /** For the metrics only: a failure here is logged and leaves the value unknown until a promotion. */
+    private void readVersionInService() {
+        try {
+            runner.versionInService().ifPresent(metrics::inService);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the version in service: {}", e.toString());
         }
     }
 

@@ -18,7 +18,8 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * Round progress and outcomes as metrics (group {@value #GROUP}, also over JMX under {@code streamtune.trainer}):
- * the running round's epoch, step, loss and seconds left, the fresh-correction count, and rounds by outcome. It
+ * the running round's epoch, step, loss and seconds left, the fresh-correction count, rounds by outcome, and the
+ * version in service (read when the round thread starts, then updated by each promotion). It
  * is also the {@link ProgressListener} of fine-tuning, logging each report.
  */
 public final class RoundMetrics implements ProgressListener, AutoCloseable {
@@ -31,6 +32,7 @@ public final class RoundMetrics implements ProgressListener, AutoCloseable {
     private final AtomicLong promoted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong inService = new AtomicLong(-1);
 
     public RoundMetrics() {
         this.metrics = new Metrics(
@@ -47,6 +49,10 @@ public final class RoundMetrics implements ProgressListener, AutoCloseable {
         gauge("rounds-promoted-total", "Rounds whose candidate was promoted.", promoted::get);
         gauge("rounds-rejected-total", "Rounds whose candidate was rejected.", rejected::get);
         gauge("rounds-failed-total", "Rounds that failed before publishing.", failed::get);
+        gauge("version-in-service", "The version in service, NaN until known.", () -> {
+            long version = inService.get();
+            return version < 0 ? Double.NaN : version;
+        });
     }
 
     private void progressGauge(String name, ToDoubleFunction<TrainingProgress> value) {
@@ -79,6 +85,10 @@ public final class RoundMetrics implements ProgressListener, AutoCloseable {
 
     void outcome(boolean wasPromoted) {
         (wasPromoted ? promoted : rejected).incrementAndGet();
+    }
+
+    void inService(long version) {
+        inService.set(version);
     }
 
     void failed() {

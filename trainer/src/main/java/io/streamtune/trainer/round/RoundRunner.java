@@ -57,6 +57,11 @@ public final class RoundRunner {
         this.clock = clock;
     }
 
+    /** The version in service now, as published; empty before bootstrap. */
+    public Optional<Long> versionInService() {
+        return versions.get().inService().map(ModelVersion::getVersion);
+    }
+
     /**
      * Runs a round on a snapshot of the training set.
      *

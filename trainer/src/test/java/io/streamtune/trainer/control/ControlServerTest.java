@@ -18,7 +18,8 @@ class ControlServerTest {
     void shouldRequestRoundOnPostAndReportHealth() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         AtomicBoolean healthy = new AtomicBoolean(true);
-        try (ControlServer server = new ControlServer("127.0.0.1", 0, requests::incrementAndGet, healthy::get)) {
+        try (ControlServer server =
+                new ControlServer("127.0.0.1", 0, requests::incrementAndGet, healthy::get, () -> "")) {
             String base = "http://127.0.0.1:" + server.port();
 
             assertThat(send(HttpRequest.newBuilder(URI.create(base + "/rounds"))
@@ -39,6 +40,30 @@ class ControlServerTest {
                             .GET()
                             .build()))
                     .isEqualTo(503);
+        }
+    }
+
+    @Test
+    void shouldServeMetricsAsPrometheusText() throws Exception {
+        String page = new PrometheusText()
+                .counter("x_total", "Things.", 3)
+                .gauge("y", "Unknown yet.", Double.NaN)
+                .gauge("z", "A fraction.", 0.25)
+                .toString();
+        try (ControlServer server = new ControlServer("127.0.0.1", 0, () -> {}, () -> true, () -> page)) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+            assertThat(response.body())
+                    .isEqualTo("# HELP x_total Things.\n# TYPE x_total counter\nx_total 3\n"
+                            + "# HELP y Unknown yet.\n# TYPE y gauge\ny NaN\n"
+                            + "# HELP z A fraction.\n# TYPE z gauge\nz 0.25\n");
         }
     }
 

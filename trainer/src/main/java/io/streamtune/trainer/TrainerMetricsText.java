@@ -1,0 +1,64 @@
+package io.streamtune.trainer;
+
+import io.streamtune.trainer.control.PrometheusText;
+import io.streamtune.trainer.round.RoundMetrics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+
+/**
+ * The trainer's metrics as Prometheus text, under the names the JMX exporter rules of ops/prometheus give them
+ * ({@code streamtune_trainer_*}), so dashboards work with either. Feedback counters are summed over tasks.
+ */
+final class TrainerMetricsText {
+
+    static final String FEEDBACK_GROUP = "stream-streamtune-feedback-metrics";
+
+    private static final String PREFIX = "streamtune_trainer_";
+    private static final List<String> ROUND_GAUGES = List.of(
+            "round-epoch",
+            "round-step",
+            "round-total-steps",
+            "round-loss",
+            "round-seconds-left",
+            "fresh-corrections",
+            "version-in-service");
+    private static final List<String> ROUND_COUNTERS =
+            List.of("rounds-promoted-total", "rounds-rejected-total", "rounds-failed-total");
+    private static final List<String> FEEDBACK_OUTCOMES = List.of("accepted", "dead-lettered", "superseded", "waiting");
+
+    private TrainerMetricsText() {}
+
+    static String render(RoundMetrics rounds, Map<MetricName, ? extends Metric> streamsMetrics) {
+        PrometheusText text = new PrometheusText();
+        for (String name : ROUND_GAUGES) {
+            text.gauge(prometheusName(name), "Trainer " + name + ".", rounds.value(name));
+        }
+        for (String name : ROUND_COUNTERS) {
+            text.counter(prometheusName(name), "Trainer " + name + ".", rounds.value(name));
+        }
+        for (String outcome : FEEDBACK_OUTCOMES) {
+            text.counter(
+                    prometheusName("feedback-" + outcome + "-total"),
+                    "Feedback records " + outcome + ", all tasks.",
+                    feedbackTotal(streamsMetrics, outcome + "-total"));
+        }
+        return text.toString();
+    }
+
+    private static double feedbackTotal(Map<MetricName, ? extends Metric> metrics, String name) {
+        double sum = 0;
+        for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
+            MetricName metricName = entry.getKey();
+            if (FEEDBACK_GROUP.equals(metricName.group()) && name.equals(metricName.name())) {
+                sum += ((Number) entry.getValue().metricValue()).doubleValue();
+            }
+        }
+        return sum;
+    }
+
+    private static String prometheusName(String name) {
+        return PREFIX + name.replace('-', '_');
+    }
+}
