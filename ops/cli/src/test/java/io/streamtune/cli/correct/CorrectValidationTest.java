@@ -64,4 +64,15 @@ class CorrectValidationTest {
         assertThat(CommandRun.run("tail", "--config", missing.toString()).err())
                 .contains("config file " + missing + " does not exist");
     }
+
+    @Test
+    void shouldRefuseBothASingleCorrectionAndAFile() throws Exception {
+        Path file = Files.writeString(folder.resolve("c.csv"), "eventId,label\na,pos\n");
+
+        CommandRun.Result result =
+                CommandRun.run("correct", "e-1", "pos", "--file", file.toString(), "--labels", "pos");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("give either EVENT_ID LABEL or --file, not both");
+    }
 }
