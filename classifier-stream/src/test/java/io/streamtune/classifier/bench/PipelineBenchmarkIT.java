@@ -7,6 +7,7 @@ import io.streamtune.classifier.ClassifierRuntime;
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.engine.EngineModelLoader;
 import io.streamtune.classifier.it.StreamHarness;
+import io.streamtune.classifier.metrics.ClassifierMetrics;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.classify.ClassifierSettings;
@@ -19,10 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,9 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End-to-end throughput and latency through Kafka against the raw model at the same batch settings, in one run, on
  * the sentiment data: MiniLM-L6 (full size), batches of 32, one partition, one stream thread. Raw throughput is
- * measured before and after the pipeline run and averaged, as other processes share the CPU. Run with
- * {@code ./mvnw -pl classifier-stream verify -Dit.test=PipelineBenchmarkIT -Dbenchmark=true}; prints a table and
- * writes {@code target/pipeline-benchmark.json}.
+ * measured before and after the pipeline run and averaged, as other processes share the CPU. Every phase also
+ * records the CPU time of every thread of the JVM and of the registry process, grouped by whom it works for, so the
+ * pipeline's overhead can be judged with and without the co-located test broker and registry. Run with {@code
+ * ./mvnw -pl classifier-stream verify -Dit.test=PipelineBenchmarkIT -Dbenchmark=true}; prints tables and writes
+ * {@code target/pipeline-benchmark.json}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
@@ -45,6 +49,8 @@ class PipelineBenchmarkIT {
     static final KafkaStack STACK = new KafkaStack();
 
     private static final int BATCH = 32;
+    private static final String INSTANCE = "bench-1";
+    private static final String STREAM_THREAD = INSTANCE + "-StreamThread-1";
     private static final ClassifierSettings SETTINGS =
             ClassifierSettings.defaults().withBatchSize(BATCH);
 
@@ -57,57 +63,31 @@ class PipelineBenchmarkIT {
         FileSystemModelStore store = new FileSystemModelStore(folder.resolve("store"));
         StoredVersion version = MiniLmVersion.write(store, StreamHarness.MODEL, 1);
 
-        double rawBefore = rawThroughput(version, texts);
-        Result pipeline = pipeline(store, version, texts, rawBefore);
-        double rawAfter = rawThroughput(version, texts);
-        double raw = (rawBefore + rawAfter) / 2;
-        double overhead = 1 - pipeline.throughput() / raw;
+        RawResult before = rawThroughput(version, texts);
+        PipelineResult pipeline = pipeline(store, version, texts, before.throughput());
+        RawResult after = rawThroughput(version, texts);
 
-        String table = String.format(
-                Locale.ROOT,
-                "%n| measure | value |%n|---|---|%n| texts | %d |%n| raw model, sentences/s (before / after) | %.1f / %.1f |%n"
-                        + "| pipeline, sentences/s | %.1f |%n| pipeline overhead | %.1f%% |%n"
-                        + "| end-to-end latency at %.0f events/s, p50 / p95 / p99 ms | %d / %d / %d |%n",
-                texts.size(),
-                rawBefore,
-                rawAfter,
-                pipeline.throughput(),
-                overhead * 100,
-                pipeline.pacedRate(),
-                pipeline.p50(),
-                pipeline.p95(),
-                pipeline.p99());
-        System.out.println(table);
-        Files.writeString(
-                Path.of("target", "pipeline-benchmark.json"),
-                String.format(
-                        Locale.ROOT,
-                        "{\"texts\":%d,\"batch\":%d,\"rawBefore\":%.2f,\"rawAfter\":%.2f,\"pipeline\":%.2f,"
-                                + "\"overhead\":%.4f,\"pacedRate\":%.1f,\"p50\":%d,\"p95\":%d,\"p99\":%d}%n",
-                        texts.size(),
-                        BATCH,
-                        rawBefore,
-                        rawAfter,
-                        pipeline.throughput(),
-                        overhead,
-                        pipeline.pacedRate(),
-                        pipeline.p50(),
-                        pipeline.p95(),
-                        pipeline.p99()));
+        BenchmarkFigures figures = new BenchmarkFigures(texts.size(), before, pipeline, after);
+        System.out.println(figures.report());
+        Files.writeString(Path.of("target", "pipeline-benchmark.json"), figures.json());
         assertThat(pipeline.throughput()).isPositive();
+        assertThat(pipeline.window().classified()).isPositive();
     }
 
-    private static double rawThroughput(StoredVersion version, List<String> texts) throws Exception {
+    private static RawResult rawThroughput(StoredVersion version, List<String> texts) throws Exception {
         try (DjlTextClassifier classifier = DjlTextClassifier.load(version.folder(), SETTINGS)) {
+            ThreadCpuSnapshot cpuStart = ThreadCpuSnapshot.take();
             long start = System.nanoTime();
             for (int i = 0; i < texts.size(); i += BATCH) {
                 classifier.classify(texts.subList(i, Math.min(texts.size(), i + BATCH)));
             }
-            return texts.size() / ((System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            CpuBreakdown cpu = CpuBreakdown.between(cpuStart, ThreadCpuSnapshot.take(), seconds, "main", INSTANCE);
+            return new RawResult(texts.size() / seconds, cpu);
         }
     }
 
-    private Result pipeline(FileSystemModelStore store, StoredVersion version, List<String> texts, double raw)
+    private PipelineResult pipeline(FileSystemModelStore store, StoredVersion version, List<String> texts, double raw)
             throws Exception {
         try (StreamHarness harness = new StreamHarness(STACK, 1)) {
             harness.publish(1, ModelStatus.PROMOTED, version.manifestSha256());
@@ -116,7 +96,7 @@ class PipelineBenchmarkIT {
             }
             harness.flush();
             Map<String, String> config =
-                    harness.classifierConfig("bench-1", folder.resolve("state"), folder.resolve("store"));
+                    harness.classifierConfig(INSTANCE, folder.resolve("state"), folder.resolve("store"));
             config.put("batch.max.records", String.valueOf(BATCH));
             try (ClassifierRuntime runtime = ClassifierRuntime.start(
                             new ClassifierConfig(config),
@@ -124,17 +104,17 @@ class PipelineBenchmarkIT {
                             Duration.ofMinutes(5));
                     KafkaConsumer<String, Classification> consumer = harness.classifications()) {
                 List<ConsumerRecord<String, Classification>> saturated =
-                        StreamHarness.readAtLeast(consumer, texts.size(), Duration.ofMinutes(10));
+                        StreamHarness.readAtLeast(consumer, 1, Duration.ofMinutes(5));
+                WindowStart start = WindowStart.now(runtime.metrics());
+                saturated.addAll(
+                        StreamHarness.readAtLeast(consumer, texts.size() - saturated.size(), Duration.ofMinutes(10)));
+                SaturatedWindow window = start.end(runtime.metrics());
+                String ratios = StreamThreadRatios.of(STREAM_THREAD);
                 double throughput = throughput(saturated);
                 double rate = raw / 2;
-                List<Long> latencies = paced(harness, consumer, texts.subList(0, Math.min(600, texts.size())), rate);
+                Latencies latencies = paced(harness, consumer, texts.subList(0, Math.min(600, texts.size())), rate);
                 assertThat(runtime.metrics().deadLetters()).isZero();
-                return new Result(
-                        throughput,
-                        rate,
-                        percentile(latencies, 50),
-                        percentile(latencies, 95),
-                        percentile(latencies, 99));
+                return new PipelineResult(throughput, window, ratios, rate, latencies);
             }
         }
     }
@@ -147,36 +127,109 @@ class PipelineBenchmarkIT {
         return (results.size() - firstBatch) / Math.max(0.001, (last - first) / 1000.0);
     }
 
-    private static List<Long> paced(
+    /**
+     * Sends texts at a fixed rate and returns, per classification, its latency by the classifier's own stamp ({@code
+     * classifiedTime - eventTime}) and as seen by a read_committed consumer (receipt time - eventTime, so the wait
+     * for the transaction commit is included). Texts are sent from their own thread, one flushed send each, while this
+     * thread polls.
+     */
+    private static Latencies paced(
             StreamHarness harness, KafkaConsumer<String, Classification> consumer, List<String> texts, double rate)
             throws InterruptedException {
+        Thread sender = new Thread(() -> sendPaced(harness, texts, rate), "paced-sender");
+        sender.start();
+        List<Long> stamped = new ArrayList<>();
+        List<Long> received = new ArrayList<>();
+        await().atMost(Duration.ofMinutes(5)).until(() -> {
+            ConsumerRecords<String, Classification> records = consumer.poll(Duration.ofMillis(200));
+            long now = System.currentTimeMillis();
+            for (ConsumerRecord<String, Classification> record : records) {
+                Classification value = record.value();
+                long eventTime = value.getEventTime().toEpochMilli();
+                stamped.add(value.getClassifiedTime().toEpochMilli() - eventTime);
+                received.add(now - eventTime);
+            }
+            return stamped.size() >= texts.size();
+        });
+        sender.join();
+        return new Latencies(stamped, received);
+    }
+
+    private static void sendPaced(StreamHarness harness, List<String> texts, double rate) {
         long intervalNanos = (long) (1e9 / rate);
         long next = System.nanoTime();
         for (int i = 0; i < texts.size(); i++) {
             harness.send("p-" + i, texts.get(i));
+            harness.flush();
             next += intervalNanos;
             long sleep = next - System.nanoTime();
             if (sleep > 0) {
-                TimeUnit.NANOSECONDS.sleep(sleep);
+                LockSupport.parkNanos(sleep);
             }
         }
-        harness.flush();
-        List<Long> latencies = new ArrayList<>();
-        await().atMost(Duration.ofMinutes(5)).until(() -> {
-            for (ConsumerRecord<String, Classification> record : consumer.poll(Duration.ofMillis(200))) {
-                Classification value = record.value();
-                latencies.add(value.getClassifiedTime().toEpochMilli()
-                        - value.getEventTime().toEpochMilli());
-            }
-            return latencies.size() >= texts.size();
-        });
-        return latencies;
     }
 
-    private static long percentile(List<Long> values, int percent) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
+    /** Latencies in milliseconds, by the classification's own stamp and by the consumer's receipt. */
+    record Latencies(List<Long> stamped, List<Long> received) {
+
+        static long percentile(List<Long> values, int percent) {
+            List<Long> sorted = values.stream().sorted().toList();
+            return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
+        }
+
+        String describe(List<Long> values) {
+            return percentile(values, 50) + " / " + percentile(values, 95) + " / " + percentile(values, 99);
+        }
     }
 
-    private record Result(double throughput, double pacedRate, long p50, long p95, long p99) {}
+    /** Where the saturated window began: CPU, classifier counters and the clock. */
+    private record WindowStart(
+            ThreadCpuSnapshot cpu, long nanos, long classified, long batches, double batchSum, double inferenceMillis) {
+
+        static WindowStart now(ClassifierMetrics metrics) {
+            return new WindowStart(
+                    ThreadCpuSnapshot.take(),
+                    System.nanoTime(),
+                    metrics.classified(),
+                    metrics.batchSize().snapshot().count(),
+                    metrics.batchSize().snapshot().sum(),
+                    metrics.inferenceMillis().snapshot().sum());
+        }
+
+        SaturatedWindow end(ClassifierMetrics metrics) {
+            ThreadCpuSnapshot cpuEnd = ThreadCpuSnapshot.take();
+            double seconds = (System.nanoTime() - nanos) / 1e9;
+            long batchCount = metrics.batchSize().snapshot().count() - batches;
+            return new SaturatedWindow(
+                    seconds,
+                    metrics.classified() - classified,
+                    batchCount,
+                    (metrics.batchSize().snapshot().sum() - batchSum) / Math.max(1, batchCount),
+                    (metrics.inferenceMillis().snapshot().sum() - inferenceMillis) / 1000,
+                    CpuBreakdown.between(cpu, cpuEnd, seconds, STREAM_THREAD, INSTANCE));
+        }
+    }
+
+    /**
+     * The saturated part of the pipeline run, from the first classification read to the last one.
+     *
+     * @param seconds its wall-clock length
+     * @param classified sentences classified in it
+     * @param batches model calls in it
+     * @param meanBatch mean texts per model call
+     * @param inferenceSeconds time the stream thread spent inside model calls (tokenising included)
+     * @param cpu CPU by group
+     */
+    record SaturatedWindow(
+            double seconds,
+            long classified,
+            long batches,
+            double meanBatch,
+            double inferenceSeconds,
+            CpuBreakdown cpu) {}
+
+    record RawResult(double throughput, CpuBreakdown cpu) {}
+
+    record PipelineResult(
+            double throughput, SaturatedWindow window, String streamRatios, double pacedRate, Latencies latencies) {}
 }
