@@ -68,7 +68,7 @@ public record DemoSettings(
                 repositoryRoot.resolve(".streamtune/demo"),
                 1800,
                 8.0,
-                300,
+                150,
                 "yelp",
                 0.8,
                 200,
@@ -76,7 +76,7 @@ public record DemoSettings(
                 600,
                 new Ports(9092, 9093, 8081),
                 false,
-                new Training(2, 64, 1e-4, 42, 2.0, "macroF1"),
+                new Training(2, 64, 1e-4, 42, 3.0, "macroF1"),
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(4));
     }

@@ -71,16 +71,24 @@ final class SummaryText {
         Optional<WindowAccuracy.Takeover> takeover = takeovers.stream()
                 .filter(t -> t.version() == decision.version())
                 .findFirst();
-        String compared = Double.isNaN(decision.inServiceAccuracy())
-                ? "bootstrap"
-                : format("in service %.3f", decision.inServiceAccuracy());
+        if (Double.isNaN(decision.inServiceAccuracy())) {
+            return format(
+                    "v%d %-8s holdout accuracy %.3f, macro-F1 %.3f (bootstrap), trained on %d%s",
+                    decision.version(),
+                    decision.status(),
+                    decision.accuracy(),
+                    decision.macroF1(),
+                    decision.trainingSetSize(),
+                    takeover.map(t -> ", served from event " + t.seq()).orElse(""));
+        }
         return format(
-                "v%d %-8s holdout accuracy %.3f, macro-F1 %.3f (%s), trained on %d%s",
+                "v%d %-8s holdout accuracy %.3f (in service %.3f), macro-F1 %.3f (in service %.3f), trained on %d%s",
                 decision.version(),
                 decision.status(),
                 decision.accuracy(),
+                decision.inServiceAccuracy(),
                 decision.macroF1(),
-                compared,
+                decision.inServiceMacroF1(),
                 decision.trainingSetSize(),
                 takeover.map(t -> ", served from event " + t.seq()).orElse(""));
     }

@@ -33,9 +33,9 @@ class SummaryTextTest {
                 WindowAccuracy.of(classified, 3),
                 WindowAccuracy.takeovers(classified),
                 List.of(
-                        new VersionDecision(1, "PROMOTED", 0.8, 0.79, Double.NaN, 200),
-                        new VersionDecision(2, "PROMOTED", 0.9, 0.88, 0.85, 40),
-                        new VersionDecision(3, "REJECTED", 0.7, 0.69, 0.9, 42)),
+                        new VersionDecision(1, "PROMOTED", 0.8, 0.79, Double.NaN, Double.NaN, 200),
+                        new VersionDecision(2, "PROMOTED", 0.9, 0.88, 0.85, 0.84, 40),
+                        new VersionDecision(3, "REJECTED", 0.7, 0.69, 0.9, 0.89, 42)),
                 2,
                 1,
                 1,
@@ -54,7 +54,7 @@ class SummaryTextTest {
                 .anyMatch(line -> line.contains("corrections sent: 1 (1 with text, 0 by id only) for 1 wrong"));
         assertThat(lines)
                 .anyMatch(line -> line.startsWith("    v2 PROMOTED")
-                        && line.contains("in service 0.850")
+                        && line.contains("accuracy 0.900 (in service 0.850), macro-F1 0.880 (in service 0.840)")
                         && line.endsWith("served from event 4"));
         assertThat(lines).anyMatch(line -> line.startsWith("    v3 REJECTED") && !line.contains("served from"));
         assertThat(lines).contains("  test split (600 sentences): v1 0.800 -> v2 0.850");

@@ -31,13 +31,16 @@ public final class DemoCommand implements Callable<Integer> {
 
     static final int CANCELLED = 130;
 
-    @Option(names = "--events", paramLabel = "N", description = "Events to stream (default 1800, at most 2100).")
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            description = "Events to stream (default 1800; the stream split has 2400 minus the bootstrap examples).")
     Integer events;
 
     @Option(names = "--rate", paramLabel = "PER_SECOND", description = "Events per second (default 8).")
     Double rate;
 
-    @Option(names = "--bootstrap-size", paramLabel = "N", description = "Examples v1 is trained on (default 300).")
+    @Option(names = "--bootstrap-size", paramLabel = "N", description = "Examples v1 is trained on (default 150).")
     Integer bootstrapSize;
 
     @Option(
@@ -76,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--replay-ratio",
             paramLabel = "RATIO",
-            description = "Earlier examples replayed per new correction in a round (default 2).")
+            description = "Earlier examples replayed per new correction in a round (default 3).")
     Double replayRatio;
 
     @Option(

@@ -11,10 +11,17 @@ import java.util.Map;
  * @param accuracy its holdout accuracy
  * @param macroF1 its holdout macro-F1
  * @param inServiceAccuracy the accuracy of the version it was compared with on the same holdout (NaN for the first)
+ * @param inServiceMacroF1 that version's macro-F1 on the same holdout (NaN for the first)
  * @param trainingSetSize the examples it was trained on
  */
 public record VersionDecision(
-        long version, String status, double accuracy, double macroF1, double inServiceAccuracy, long trainingSetSize) {
+        long version,
+        String status,
+        double accuracy,
+        double macroF1,
+        double inServiceAccuracy,
+        double inServiceMacroF1,
+        long trainingSetSize) {
 
     /** The decision a final (not CANDIDATE) version record carries. */
     public static VersionDecision of(ModelVersion record) {
@@ -25,6 +32,7 @@ public record VersionDecision(
                 metrics.getOrDefault("accuracy", Double.NaN),
                 metrics.getOrDefault("macroF1", Double.NaN),
                 metrics.getOrDefault("inService.accuracy", Double.NaN),
+                metrics.getOrDefault("inService.macroF1", Double.NaN),
                 record.getTrainingSetSize());
     }
 
