@@ -63,7 +63,11 @@ final class LoopMonitor {
         long nextProgress = System.nanoTime() + settings.progressInterval().toNanos();
         long lastChange = System.nanoTime();
         int lastCount = -1;
-        while (!cancelled.getAsBoolean()) {
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                streamer.stop();
+                return;
+            }
             noteServedVersion();
             if (System.nanoTime() >= nextProgress) {
                 lastPrinted = progressLine();
@@ -101,6 +105,9 @@ final class LoopMonitor {
      * the trigger until the round is published), then for the newest promoted version to be served.
      */
     void awaitLastRoundAndReload() throws InterruptedException {
+        if (cancelled.getAsBoolean()) {
+            return;
+        }
         long deadline = System.nanoTime() + settings.finishTimeout().toNanos();
         Thread.sleep(3_000); // corrections just sent reach the training set within a commit interval or two
         boolean announced = false;
