@@ -25,10 +25,6 @@ final class Background implements AutoCloseable {
         return new Background(thread, stop, List.of(clients));
     }
 
-    boolean alive() {
-        return thread.isAlive();
-    }
-
     @Override
     public void close() {
         stop.run();

@@ -155,11 +155,8 @@ final class LoopMonitor {
         List<ClassifiedEvent> classified = collector.classified();
         List<ClassifiedEvent> recent =
                 classified.subList(Math.max(0, classified.size() - settings.window()), classified.size());
-        double metricPromoted = trainer.metrics().value("rounds-promoted-total");
-        double metricRejected = trainer.metrics().value("rounds-rejected-total");
-        double metricFailed = trainer.metrics().value("rounds-failed-total");
         int fresh = (int) trainer.metrics().value("fresh-corrections");
-        String training = fresh >= settings.roundTrigger() ? "  [round in progress" + step() + "]" : "";
+        String training = fresh >= settings.roundTrigger() ? "  [round in progress]" : "";
         return String.format(
                 Locale.ROOT,
                 "sent %d/%d  classified %d  accuracy last %d: %s (all %s)  serving v%d  corrections %d  new %d/%d"
@@ -174,18 +171,10 @@ final class LoopMonitor {
                 collector.corrections(),
                 fresh,
                 settings.roundTrigger(),
-                metricPromoted,
-                metricRejected,
-                metricFailed,
+                trainer.metrics().value("rounds-promoted-total"),
+                trainer.metrics().value("rounds-rejected-total"),
+                trainer.metrics().value("rounds-failed-total"),
                 training);
-    }
-
-    private String step() {
-        double step = trainer.metrics().value("round-step");
-        double total = trainer.metrics().value("round-total-steps");
-        return Double.isNaN(step) || Double.isNaN(total)
-                ? ""
-                : String.format(Locale.ROOT, ": last step report %.0f/%.0f", step, total);
     }
 
     private static String accuracy(List<ClassifiedEvent> events) {
