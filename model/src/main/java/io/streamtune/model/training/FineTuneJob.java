@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A whole fine-tuning run to a stored version: load the starting point, split off a stratified
+ * A whole fine-tuning run to a stored version: load the starting point (base, version or checkpoint folder, with
+ * its tokenizer), split off a stratified
  * holdout, fine-tune, evaluate on the evaluation set (the holdout when none is given), and write the
  * version folder (weights, HuggingFace config, tokenizer, labels, the evaluation report as metrics)
  * atomically into the store.
@@ -76,6 +77,7 @@ public final class FineTuneJob {
         HoldoutSplit split = HoldoutSplit.of(request.examples(), config.holdoutFraction(), config.seed());
         try (NDManager manager = NDManager.newBaseManager();
                 TextTokenizer tokenizer = request.start().loadTokenizer(config)) {
+            LOG.info("Fine-tuning {} version {} from {}", request.modelName(), request.version(), request.start());
             BertSequenceClassifier classifier = request.start().loadClassifier(request.labels(), config, manager);
             FineTuneResult result = new FineTuner(config, listener)
                     .fineTune(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);

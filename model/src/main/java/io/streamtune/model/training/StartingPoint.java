@@ -2,6 +2,7 @@ package io.streamtune.model.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamtune.model.artifact.ArtifactFiles;
 import io.streamtune.model.artifact.StoredVersion;
@@ -11,30 +12,39 @@ import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.Pooling;
 import io.streamtune.model.tokenize.TextTokenizer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What a fine-tuning run starts from: the pretrained all-MiniLM-L6-v2 base with a new head, or a
- * stored version. A version with the same labels keeps its head; with other labels only its encoder
- * is kept and a new head is drawn (seeded).
+ * What a fine-tuning run starts from: the pretrained all-MiniLM-L6-v2 base with a new head, a stored version, or
+ * a HuggingFace BERT checkpoint folder brought by the user. A version, or a {@code BertForSequenceClassification}
+ * checkpoint, with the same labels keeps its head; otherwise only its encoder is kept and a new head is drawn
+ * (seeded). The tokenizer comes from the same place as the weights.
  */
 public final class StartingPoint {
 
+    /** The files a checkpoint folder must hold. */
+    public static final List<String> CHECKPOINT_FILES =
+            List.of(ArtifactFiles.CONFIG, ArtifactFiles.WEIGHTS, ArtifactFiles.TOKENIZER);
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLASSIFIER_ARCHITECTURE = "BertForSequenceClassification";
 
     private final StoredVersion parent;
+    private final Path checkpoint;
 
-    private StartingPoint(StoredVersion parent) {
+    private StartingPoint(StoredVersion parent, Path checkpoint) {
         this.parent = parent;
+        this.checkpoint = checkpoint;
     }
 
     /**
      * @return the pretrained base
      */
     public static StartingPoint pretrained() {
-        return new StartingPoint(null);
+        return new StartingPoint(null, null);
     }
 
     /**
@@ -42,14 +52,56 @@ public final class StartingPoint {
      * @return a start from that version
      */
     public static StartingPoint fromVersion(StoredVersion parent) {
-        return new StartingPoint(parent);
+        return new StartingPoint(parent, null);
     }
 
     /**
-     * @return the version started from, empty for the pretrained base
+     * A start from a HuggingFace BERT folder: {@code config.json}, {@code model.safetensors} and {@code
+     * tokenizer.json}. An encoder checkpoint ({@code BertModel}, or a {@code BertFor...} task model) gets a new
+     * head; a {@code BertForSequenceClassification} whose {@code id2label} lists the run's labels in order keeps
+     * its head. The new version's {@code tokenizer.json} is the checkpoint's.
+     *
+     * @param folder the checkpoint folder
+     * @return a start from that checkpoint
+     * @throws IllegalArgumentException naming the folder and file when a file is missing, or the configuration
+     *     when it is not a supported BERT (model type, architecture, activation, position embeddings)
+     * @throws IOException if {@code config.json} cannot be read
+     */
+    public static StartingPoint fromCheckpoint(Path folder) throws IOException {
+        requireCheckpointFiles(folder);
+        BertConfig.read(folder.resolve(ArtifactFiles.CONFIG));
+        return new StartingPoint(null, folder);
+    }
+
+    /**
+     * Refuses a folder that is not a directory holding {@link #CHECKPOINT_FILES}.
+     *
+     * @throws IllegalArgumentException naming the folder and the first missing file
+     */
+    public static void requireCheckpointFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("Checkpoint folder " + folder + " does not exist or is not a folder");
+        }
+        for (String file : CHECKPOINT_FILES) {
+            if (!Files.isRegularFile(folder.resolve(file))) {
+                throw new IllegalArgumentException(
+                        "Checkpoint folder " + folder + " has no " + file + " (it needs " + CHECKPOINT_FILES + ")");
+            }
+        }
+    }
+
+    /**
+     * @return the version started from, empty for the pretrained base or a checkpoint
      */
     public Optional<StoredVersion> parent() {
         return Optional.ofNullable(parent);
+    }
+
+    /**
+     * @return the checkpoint folder started from, empty for the pretrained base or a version
+     */
+    public Optional<Path> checkpoint() {
+        return Optional.ofNullable(checkpoint);
     }
 
     /**
@@ -59,21 +111,21 @@ public final class StartingPoint {
      * @param config the run's settings (pooling of a new head, seed)
      * @param manager owns the weights
      * @return the classifier, ready for {@link FineTuner}
-     * @throws IOException if the version folder cannot be read
+     * @throws IOException if the version or checkpoint folder cannot be read
      */
     public BertSequenceClassifier loadClassifier(List<String> labels, FineTuneConfig config, NDManager manager)
             throws IOException {
         Engine.getInstance().setRandomSeed((int) config.seed());
-        if (parent == null) {
+        Path folder = folder();
+        if (folder == null) {
             return BertCheckpoints.newClassifier(
                     BertCheckpoints.miniLm(manager), labels.size(), config.pooling(), manager);
         }
-        Path folder = parent.folder();
         Path configFile = folder.resolve(ArtifactFiles.CONFIG);
-        List<String> parentLabels = JSON.readerForListOf(String.class)
-                .readValue(folder.resolve(ArtifactFiles.LABELS).toFile());
-        if (parentLabels.equals(labels)) {
-            Pooling pooling = Pooling.fromConfig(JSON.readTree(configFile.toFile()));
+        JsonNode json = JSON.readTree(configFile.toFile());
+        if (headLabels(folder, json).equals(labels)) {
+            Pooling pooling =
+                    parent != null || json.has(Pooling.CONFIG_KEY) ? Pooling.fromConfig(json) : config.pooling();
             return BertCheckpoints.loadClassifier(
                     folder.resolve(ArtifactFiles.WEIGHTS),
                     BertConfig.read(configFile),
@@ -86,15 +138,54 @@ public final class StartingPoint {
     }
 
     /**
-     * Loads the tokenizer: the version's {@code tokenizer.json}, or MiniLM's.
+     * Loads the tokenizer: the version's or checkpoint's {@code tokenizer.json}, or MiniLM's.
      *
      * @param config the run's settings (maximum length)
      * @return the tokenizer
      * @throws IOException if it cannot be read
      */
     public TextTokenizer loadTokenizer(FineTuneConfig config) throws IOException {
-        return parent == null
+        Path folder = folder();
+        return folder == null
                 ? TextTokenizer.miniLm(config.tokenizerConfig())
-                : TextTokenizer.fromFile(parent.folder().resolve(ArtifactFiles.TOKENIZER), config.tokenizerConfig());
+                : TextTokenizer.fromFile(folder.resolve(ArtifactFiles.TOKENIZER), config.tokenizerConfig());
+    }
+
+    @Override
+    public String toString() {
+        if (parent != null) {
+            return "version " + parent.version();
+        }
+        return checkpoint != null ? "checkpoint " + checkpoint : "the built-in all-MiniLM-L6-v2";
+    }
+
+    private Path folder() {
+        return parent != null ? parent.folder() : checkpoint;
+    }
+
+    /** The labels of the folder's head, in output order; empty when it has none. */
+    private List<String> headLabels(Path folder, JsonNode config) throws IOException {
+        if (parent != null) {
+            return JSON.readerForListOf(String.class)
+                    .readValue(folder.resolve(ArtifactFiles.LABELS).toFile());
+        }
+        boolean classifier = false;
+        for (JsonNode architecture : config.path("architectures")) {
+            classifier |= CLASSIFIER_ARCHITECTURE.equals(architecture.asText());
+        }
+        return classifier ? id2label(config.path("id2label")) : List.of();
+    }
+
+    /** {@code {"0": "neg", "1": "pos"}} as {@code [neg, pos]}; empty when the ids are not 0..n-1. */
+    private static List<String> id2label(JsonNode id2label) {
+        String[] labels = new String[id2label.size()];
+        for (int i = 0; i < labels.length; i++) {
+            JsonNode label = id2label.get(Integer.toString(i));
+            if (label == null) {
+                return List.of();
+            }
+            labels[i] = label.asText();
+        }
+        return List.of(labels);
     }
 }
