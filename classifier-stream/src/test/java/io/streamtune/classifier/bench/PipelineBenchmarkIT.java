@@ -19,8 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -114,9 +117,38 @@ class PipelineBenchmarkIT {
                 double rate = raw / 2;
                 Latencies latencies = paced(harness, consumer, texts.subList(0, Math.min(600, texts.size())), rate);
                 assertThat(runtime.metrics().deadLetters()).isZero();
-                return new PipelineResult(throughput, window, ratios, rate, latencies);
+                return new PipelineResult(throughput, window, ratios, batchSizes(saturated), rate, latencies);
             }
         }
+    }
+
+    /**
+     * How many batches of each size the saturated run made, from the batch size every classification carries, and
+     * where the smaller ones began (first key, seconds after the first classification).
+     */
+    private static String batchSizes(List<ConsumerRecord<String, Classification>> results) {
+        Map<Integer, Long> records = new TreeMap<>(Comparator.reverseOrder());
+        List<String> small = new ArrayList<>();
+        long first = results.get(0).value().getClassifiedTime().toEpochMilli();
+        int remaining = 0;
+        for (ConsumerRecord<String, Classification> record : results) {
+            int size = record.value().getBatchSize();
+            records.merge(size, 1L, Long::sum);
+            if (remaining == 0) {
+                remaining = size;
+                if (size < BATCH) {
+                    long at = record.value().getClassifiedTime().toEpochMilli() - first;
+                    small.add(String.format(Locale.ROOT, "%s@%.1fs(%d)", record.key(), at / 1000.0, size));
+                }
+            }
+            remaining--;
+        }
+        StringBuilder text = new StringBuilder();
+        records.forEach((size, count) -> text.append(text.isEmpty() ? "" : ", ")
+                .append(count / size)
+                .append(" x ")
+                .append(size));
+        return text.append("; smaller ones at ").append(small).toString();
     }
 
     /** Sentences per second between the end of the first batch and the last classification. */
@@ -231,5 +263,10 @@ class PipelineBenchmarkIT {
     record RawResult(double throughput, CpuBreakdown cpu) {}
 
     record PipelineResult(
-            double throughput, SaturatedWindow window, String streamRatios, double pacedRate, Latencies latencies) {}
+            double throughput,
+            SaturatedWindow window,
+            String streamRatios,
+            String batchSizes,
+            double pacedRate,
+            Latencies latencies) {}
 }
