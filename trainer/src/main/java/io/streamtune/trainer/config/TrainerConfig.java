@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -24,6 +25,7 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String MODEL_NAME = "model.name";
     public static final String MODEL_LABELS = "model.labels";
     public static final String MODEL_STORE_ROOT = "model.store.root";
+    public static final String MODEL_BASE_PATH = "model.base.path";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String APPLICATION_ID = "application.id";
     public static final String ROUND_TRIGGER_CORRECTIONS = "round.trigger.corrections";
@@ -102,6 +104,12 @@ public final class TrainerConfig extends AbstractConfig {
 
     public Path storeRoot() {
         return Path.of(getString(MODEL_STORE_ROOT));
+    }
+
+    /** The checkpoint folder the first version is fine-tuned from; empty for the built-in base. */
+    public Optional<Path> baseModelPath() {
+        String folder = getString(MODEL_BASE_PATH).trim();
+        return folder.isEmpty() ? Optional.empty() : Optional.of(Path.of(folder));
     }
 
     public String schemaRegistryUrl() {

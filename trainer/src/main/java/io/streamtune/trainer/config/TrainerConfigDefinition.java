@@ -56,6 +56,15 @@ final class TrainerConfigDefinition {
                         Importance.HIGH,
                         "Folder of the model store where version artifacts are written.")
                 .define(
+                        MODEL_BASE_PATH,
+                        Type.STRING,
+                        "",
+                        new CheckpointFolderValidator(),
+                        Importance.MEDIUM,
+                        "HuggingFace BERT checkpoint folder (config.json, model.safetensors, tokenizer.json) that"
+                                + " bootstrap fine-tunes the first version from; empty means the built-in"
+                                + " all-MiniLM-L6-v2.")
+                .define(
                         SCHEMA_REGISTRY_URL,
                         Type.STRING,
                         ConfigDef.NO_DEFAULT_VALUE,

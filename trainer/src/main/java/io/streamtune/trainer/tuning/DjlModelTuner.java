@@ -12,11 +12,13 @@ import io.streamtune.model.training.LabeledText;
 import io.streamtune.model.training.ProgressListener;
 import io.streamtune.model.training.StartingPoint;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The {@link ModelTuner} on the model module: BERT on DJL/PyTorch, fine-tuned from the pretrained MiniLM base or
- * from a stored version ({@link FineTuneJob}, which splits its own early-stopping holdout off the training
+ * The {@link ModelTuner} on the model module: BERT on DJL/PyTorch, fine-tuned from a stored version, or without one
+ * from the configured HuggingFace checkpoint folder or the built-in MiniLM base ({@link FineTuneJob}, which splits its own early-stopping holdout off the training
  * examples), and evaluated by loading the stored folder exactly as the classifier does.
  */
 public final class DjlModelTuner implements ModelTuner {
@@ -30,7 +32,7 @@ public final class DjlModelTuner implements ModelTuner {
 
     @Override
     public StoredVersion fineTune(TuningJob job, ModelStore store, ProgressListener progress) throws IOException {
-        StartingPoint start = job.parent().map(StartingPoint::fromVersion).orElseGet(StartingPoint::pretrained);
+        StartingPoint start = startingPoint(job);
         FineTuneJob.Request request = new FineTuneJob.Request(
                 job.modelName(),
                 job.version(),
@@ -40,6 +42,15 @@ public final class DjlModelTuner implements ModelTuner {
                 job.holdout(),
                 fineTuneConfig(job.settings()));
         return new FineTuneJob(store, progress).run(request).stored();
+    }
+
+    /** The parent version; without one, the configured checkpoint folder or else the built-in base. */
+    static StartingPoint startingPoint(TuningJob job) throws IOException {
+        if (job.parent().isPresent()) {
+            return StartingPoint.fromVersion(job.parent().get());
+        }
+        Optional<Path> checkpoint = job.settings().baseCheckpoint();
+        return checkpoint.isPresent() ? StartingPoint.fromCheckpoint(checkpoint.get()) : StartingPoint.pretrained();
     }
 
     static FineTuneConfig fineTuneConfig(TuningSettings settings) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param modelName the model family
  * @param version the version to create
- * @param parent the version to start from; empty for the pretrained base
+ * @param parent the version to start from; empty for the base ({@link TuningSettings#baseCheckpoint()})
  * @param labels the classes, in output order
  * @param train the training examples
  * @param holdout held-out examples for early stopping and the artifact's metrics

@@ -115,4 +115,52 @@ class TrainerConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("model.names");
     }
+
+    @Test
+    void shouldAcceptAnEmptyBasePathOrACheckpointFolder(@TempDir Path dir) throws IOException {
+        Path folder = checkpointFolder(dir, "bert");
+        Map<String, Object> settings = minimal();
+
+        assertThat(new TrainerConfig(settings).baseModelPath()).isEmpty();
+        settings.put(TrainerConfig.MODEL_BASE_PATH, folder.toString());
+        assertThat(new TrainerConfig(settings).baseModelPath()).contains(folder);
+    }
+
+    @Test
+    void shouldRefuseABasePathThatIsNotACheckpointNamingTheKey(@TempDir Path dir) throws IOException {
+        Path folder = checkpointFolder(dir, "bert");
+        Files.delete(folder.resolve("tokenizer.json"));
+
+        assertThatThrownBy(() -> configWithBase(folder))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.base.path")
+                .hasMessageContaining("has no tokenizer.json");
+        assertThatThrownBy(() -> configWithBase(dir.resolve("missing")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.base.path")
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> configWithBase(checkpointFolder(dir.resolve("other"), "roberta")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.base.path")
+                .hasMessageContaining("unsupported model_type 'roberta'");
+    }
+
+    private static TrainerConfig configWithBase(Path folder) {
+        Map<String, Object> settings = minimal();
+        settings.put(TrainerConfig.MODEL_BASE_PATH, folder.toString());
+        return new TrainerConfig(settings);
+    }
+
+    /** The three files; only config.json is read by validation. */
+    private static Path checkpointFolder(Path dir, String modelType) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(
+                dir.resolve("config.json"),
+                "{\"model_type\": \"" + modelType + "\", \"architectures\": [\"BertModel\"], \"vocab_size\": 10,"
+                        + " \"hidden_size\": 8, \"num_hidden_layers\": 1, \"num_attention_heads\": 2,"
+                        + " \"intermediate_size\": 16, \"max_position_embeddings\": 16}");
+        Files.writeString(dir.resolve("model.safetensors"), "");
+        Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        return dir;
+    }
 }
