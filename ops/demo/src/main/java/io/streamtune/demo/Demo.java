@@ -76,7 +76,7 @@ public final class Demo {
         } finally {
             closeLoop();
             if (stack != null) {
-                say(stack.stopsOnClose() ? "Stopping the local stack" : "Leaving the local stack running");
+                say(stack.closingLine());
                 stack.close();
             }
             finished.countDown();

@@ -30,15 +30,19 @@ final class DemoStack implements AutoCloseable {
     private static final Duration PORT_RELEASE_WAIT = Duration.ofSeconds(120);
 
     private final LocalStack stack;
+    private final StackConfig config;
     private final StackEndpoints endpoints;
     private final boolean owned;
     private final boolean keep;
+    private final boolean foreign;
 
-    private DemoStack(LocalStack stack, StackEndpoints endpoints, boolean owned, boolean keep) {
+    private DemoStack(LocalStack stack, StackEndpoints endpoints, boolean owned, boolean keep, boolean foreign) {
         this.stack = stack;
+        this.config = stack.config();
         this.endpoints = endpoints;
         this.owned = owned;
         this.keep = keep;
+        this.foreign = foreign;
     }
 
     /** Starts or reuses the stack and creates the missing topics of {@link Topics#all()}. */
@@ -48,14 +52,14 @@ final class DemoStack implements AutoCloseable {
         DemoStack result;
         if (running) {
             say.accept("Reusing the local stack already running from " + config.dataDir() + " (left running after)");
-            result = new DemoStack(stack, stack.start(true), false, true);
+            result = new DemoStack(stack, stack.start(true), false, true, false);
         } else if (Ports.isListening(config.kafkaPort()) || Ports.isListening(config.registryPort())) {
             result = reuseForeign(stack, config, say);
         } else {
             say.accept("Starting a fresh local stack (broker + schema registry) in " + config.dataDir());
             deleteBrokerStorage(config.dataDir().resolve("kafka"));
             awaitPortsReleased(config, say);
-            result = new DemoStack(stack, stack.start(true), true, keep);
+            result = new DemoStack(stack, stack.start(true), true, keep, false);
         }
         List<String> created = stack.ensureTopics(Topics.all().stream()
                 .map(topic -> new TopicRequest(topic.name(), PARTITIONS, topic.compacted()))
@@ -75,7 +79,7 @@ final class DemoStack implements AutoCloseable {
         }
         say.accept("A Streamtune stack is already running on ports " + config.kafkaPort() + " and "
                 + config.registryPort() + " (started elsewhere): reusing it and leaving it running");
-        return new DemoStack(stack, stack.endpoints(), false, true);
+        return new DemoStack(stack, stack.endpoints(), false, true, true);
     }
 
     /**
@@ -131,7 +135,14 @@ final class DemoStack implements AutoCloseable {
         }
     }
 
-    boolean stopsOnClose() {
-        return owned && !keep;
+    /** What the end of the run says about the stack. */
+    String closingLine() {
+        if (owned && !keep) {
+            return "Stopping the local stack";
+        }
+        if (foreign) {
+            return "Leaving the stack that was already running as it was";
+        }
+        return "Leaving the local stack running; stop it with: streamtune stack down --data-dir " + config.dataDir();
     }
 }
