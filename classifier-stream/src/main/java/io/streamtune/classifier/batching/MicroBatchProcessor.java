@@ -22,9 +22,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Reads raw input records, dead-letters the bad ones and puts the others into the change-logged pending-batch store
  * under an increasing sequence number. The store is flushed (classified, forwarded, deleted) when it holds
- * {@code maxRecords} records and by a wall-clock punctuator every {@code maxWaitMs}. The store's changelog, the
- * outputs and the input offsets commit in one transaction, so an accepted record is classified exactly once even if
- * the process dies between accepting and classifying it: after the restart it is restored from the changelog.
+ * {@code maxRecords} records and by a wall-clock punctuator every {@code maxWaitMs}, with one exception: a tick that
+ * comes late (over two intervals after the previous one) after a full batch means the thread was busy with that
+ * batch's inference and the input is backed up, so the ticks of the next {@code maxWaitMs} leave the records accepted
+ * since then to fill the next batch. Without it a saturated stream alternated full batches with batches of a few
+ * records (a mean of 10 instead of 32 in the pipeline benchmark), and the model is less efficient on small batches.
+ * A record accepted during a backlog thus waits up to about {@code 2 * maxWaitMs} after the batch before it; otherwise
+ * at most about {@code maxWaitMs}. The store's changelog, the outputs and the input offsets commit in one transaction, so an accepted
+ * record is classified exactly once even if the process dies between accepting and classifying it: after the restart
+ * it is restored from the changelog.
  */
 public final class MicroBatchProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
@@ -37,6 +43,9 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], byte
     private KeyValueStore<Long, PendingRecord> store;
     private long nextSequence;
     private int pending;
+    private boolean fullBatchSinceLastTick;
+    private long lastTickMs = -1;
+    private long holdUntilMs = Long.MIN_VALUE;
 
     public MicroBatchProcessor(
             BatchSettings settings,
@@ -61,7 +70,7 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], byte
                 pending++;
             }
         }
-        context.schedule(Duration.ofMillis(settings.maxWaitMs()), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        context.schedule(Duration.ofMillis(settings.maxWaitMs()), PunctuationType.WALL_CLOCK_TIME, this::onTick);
     }
 
     @Override
@@ -88,6 +97,19 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], byte
         pending++;
         metrics.recordAccepted();
         if (pending >= settings.maxRecords()) {
+            flush();
+            fullBatchSinceLastTick = true;
+        }
+    }
+
+    private void onTick(long now) {
+        boolean late = lastTickMs >= 0 && now - lastTickMs > 2 * settings.maxWaitMs();
+        if (late && fullBatchSinceLastTick) {
+            holdUntilMs = now + settings.maxWaitMs();
+        }
+        lastTickMs = now;
+        fullBatchSinceLastTick = false;
+        if (now >= holdUntilMs) {
             flush();
         }
     }
