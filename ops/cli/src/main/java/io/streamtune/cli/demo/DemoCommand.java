@@ -1,5 +1,6 @@
 package io.streamtune.cli.demo;
 
+import io.streamtune.cli.client.CommandException;
 import io.streamtune.demo.Demo;
 import io.streamtune.demo.DemoLogging;
 import io.streamtune.demo.DemoResult;
@@ -11,12 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code streamtune demo}: the whole loop on this machine in one command (see {@link Demo}). Every option defaults
- * to the full demo; Ctrl-C stops it and everything it started.
+ * to the full demo; Ctrl-C stops it and everything it started. A bad option or data line is one line on stderr.
  */
 @Command(
         name = "demo",
@@ -114,7 +116,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DemoSettings settings = settings(DemoSettings.defaults(RepositoryRoot.locate()));
+        try {
+            return run(settings(DemoSettings.defaults(RepositoryRoot.locate())));
+        } catch (IllegalArgumentException | ConfigException e) {
+            throw new CommandException("demo: " + e.getMessage(), e);
+        }
+    }
+
+    private static int run(DemoSettings settings) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Demo demo = new Demo(settings, out);
         Path log = Files.createDirectories(demo.folder()).resolve("demo.log");
