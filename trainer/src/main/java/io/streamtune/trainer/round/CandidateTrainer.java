@@ -7,6 +7,7 @@ import io.streamtune.model.training.LabeledText;
 import io.streamtune.model.training.ProgressListener;
 import io.streamtune.trainer.publish.PublishedVersions;
 import io.streamtune.trainer.tuning.ModelTuner;
+import io.streamtune.trainer.tuning.TunedCandidate;
 import io.streamtune.trainer.tuning.TuningJob;
 import io.streamtune.trainer.tuning.TuningSettings;
 import java.io.IOException;
@@ -68,11 +69,15 @@ public final class CandidateTrainer {
     }
 
     /**
-     * Fine-tunes from the parent (the base when empty), stores and verifies the candidate.
+     * Fine-tunes from the parent (the base when empty), stores and verifies the candidate, and evaluates it on the
+     * holdout (the tuner's own report of the trained model when it has one, see {@link
+     * ModelTuner#fineTuneAndEvaluate}).
      *
+     * @return the stored, verified candidate and its holdout report
      * @throws java.nio.file.FileAlreadyExistsException when another trainer stored this version first
      */
-    public StoredVersion train(long version, Optional<StoredVersion> parent, List<Example> train, List<Example> holdout)
+    public TunedCandidate train(
+            long version, Optional<StoredVersion> parent, List<Example> train, List<Example> holdout)
             throws IOException {
         LOG.info(
                 "Training {} version {} from {} on {} examples ({} held out)",
@@ -82,14 +87,22 @@ public final class CandidateTrainer {
                 train.size(),
                 holdout.size());
         TuningJob job = new TuningJob(modelName, version, parent, labels, texts(train), texts(holdout), settings);
-        StoredVersion stored = tuner.fineTune(job, store, progress);
+        TunedCandidate tuned = tuner.fineTuneAndEvaluate(job, store, progress);
+        StoredVersion stored = tuned.stored();
         LOG.info("Stored {} version {} at {} (manifest {})", modelName, version, stored.uri(), stored.manifestSha256());
-        return store.resolve(modelName, version);
+        StoredVersion verified = store.resolve(modelName, version);
+        logReport(verified, tuned.holdout());
+        return new TunedCandidate(verified, tuned.holdout());
     }
 
     /** Evaluates a stored version on the holdout. */
     public EvaluationReport evaluate(StoredVersion version, List<Example> holdout) throws IOException {
         EvaluationReport report = tuner.evaluate(version, labels, texts(holdout));
+        logReport(version, report);
+        return report;
+    }
+
+    private void logReport(StoredVersion version, EvaluationReport report) {
         LOG.info(
                 "{} version {} on {} held-out examples: accuracy {} macro-F1 {}",
                 modelName,
@@ -97,7 +110,6 @@ public final class CandidateTrainer {
                 report.total(),
                 report.accuracy(),
                 report.macroF1());
-        return report;
     }
 
     static List<LabeledText> texts(List<Example> examples) {

@@ -9,6 +9,7 @@ import io.streamtune.trainer.gate.GateDecision;
 import io.streamtune.trainer.publish.PublishedVersions;
 import io.streamtune.trainer.publish.VersionPublisher;
 import io.streamtune.trainer.publish.VersionRecords;
+import io.streamtune.trainer.tuning.TunedCandidate;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -84,8 +85,9 @@ public final class RoundRunner {
             return Optional.empty();
         }
         StoredVersion parent = trainer.resolve(serving.getVersion());
-        StoredVersion candidate = trainer.train(version, Optional.of(parent), plan.train(), plan.holdout());
-        EvaluationReport candidateReport = trainer.evaluate(candidate, plan.holdout());
+        TunedCandidate tuned = trainer.train(version, Optional.of(parent), plan.train(), plan.holdout());
+        StoredVersion candidate = tuned.stored();
+        EvaluationReport candidateReport = tuned.holdout();
         EvaluationReport servingReport = trainer.evaluate(parent, plan.holdout());
         GateDecision decision = gate.decide(candidateReport.toMap(), Optional.of(servingReport.toMap()));
         LOG.info(

@@ -32,16 +32,36 @@ public final class DjlModelTuner implements ModelTuner {
 
     @Override
     public StoredVersion fineTune(TuningJob job, ModelStore store, ProgressListener progress) throws IOException {
-        StartingPoint start = startingPoint(job);
+        return run(job, store, progress).stored();
+    }
+
+    /**
+     * One fine-tuning run: {@link FineTuneJob} evaluates the trained model on the job's holdout (its evaluation
+     * set) before storing it, with the same weights, labels and maximum length a load of the stored folder has, so
+     * that report is returned rather than loading the folder to compute it again. An empty holdout is evaluated
+     * the default way (FineTuneJob then reports on its own early-stopping split instead).
+     */
+    @Override
+    public TunedCandidate fineTuneAndEvaluate(TuningJob job, ModelStore store, ProgressListener progress)
+            throws IOException {
+        if (job.holdout().isEmpty()) {
+            return ModelTuner.super.fineTuneAndEvaluate(job, store, progress);
+        }
+        FineTuneJob.Outcome outcome = run(job, store, progress);
+        return new TunedCandidate(outcome.stored(), outcome.evaluation());
+    }
+
+    private static FineTuneJob.Outcome run(TuningJob job, ModelStore store, ProgressListener progress)
+            throws IOException {
         FineTuneJob.Request request = new FineTuneJob.Request(
                 job.modelName(),
                 job.version(),
-                start,
+                startingPoint(job),
                 job.labels(),
                 job.train(),
                 job.holdout(),
                 fineTuneConfig(job.settings()));
-        return new FineTuneJob(store, progress).run(request).stored();
+        return new FineTuneJob(store, progress).run(request);
     }
 
     /** The parent version; without one, the configured checkpoint folder or else the built-in base. */

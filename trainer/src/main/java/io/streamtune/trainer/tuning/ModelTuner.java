@@ -24,6 +24,23 @@ public interface ModelTuner {
     StoredVersion fineTune(TuningJob job, ModelStore store, ProgressListener progress) throws IOException;
 
     /**
+     * Fine-tunes a candidate, writes it into the store and evaluates it on {@link TuningJob#holdout()}. By default
+     * {@link #fineTune} then {@link #evaluate}; an implementation that already evaluates the trained model on that
+     * holdout while fine-tuning returns that report instead of computing it again.
+     *
+     * @param job what to train from and on
+     * @param store where the candidate version is written (never overwriting a version)
+     * @param progress receives epoch, step, loss and time left
+     * @return the stored candidate and its holdout report
+     * @throws IOException as {@link #fineTune} and {@link #evaluate}
+     */
+    default TunedCandidate fineTuneAndEvaluate(TuningJob job, ModelStore store, ProgressListener progress)
+            throws IOException {
+        StoredVersion stored = fineTune(job, store, progress);
+        return new TunedCandidate(stored, evaluate(stored, job.labels(), job.holdout()));
+    }
+
+    /**
      * Evaluates a stored (verified) version.
      *
      * @param version the version

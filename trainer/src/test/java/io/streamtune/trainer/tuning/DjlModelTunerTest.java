@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real BERT adapter, kept tiny: a few steps from the MiniLM base, then a few from the stored version. */
+/**
+ * The real BERT adapter, kept tiny: a few steps from the MiniLM base, then a few from the stored version, whose
+ * report from fine-tuning must equal an evaluation of the stored folder (so rounds need not evaluate it again).
+ */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DjlModelTunerTest {
 
@@ -44,10 +47,11 @@ class DjlModelTunerTest {
                 new TuningJob("tiny", 1, Optional.empty(), LABELS, examples.subList(16, 48), holdout, TINY),
                 store,
                 listener);
-        StoredVersion second = tuner.fineTune(
+        TunedCandidate tuned = tuner.fineTuneAndEvaluate(
                 new TuningJob("tiny", 2, Optional.of(first), LABELS, examples.subList(48, 80), holdout, TINY),
                 store,
                 listener);
+        StoredVersion second = tuned.stored();
         EvaluationReport report = tuner.evaluate(store.resolve("tiny", 2), LABELS, holdout);
 
         assertThat(store.versions("tiny")).containsExactly(1L, 2L);
@@ -55,6 +59,9 @@ class DjlModelTunerTest {
         assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p.loss()).isPositive());
         assertThat(report.total()).isEqualTo(16);
         assertThat(report.labels()).containsExactlyElementsOf(LABELS);
+        assertThat(tuned.holdout().toMap())
+                .as("the report of fine-tuning is the stored folder's on the same holdout")
+                .isEqualTo(report.toMap());
     }
 
     private static List<LabeledText> texts(List<Example> examples) {
