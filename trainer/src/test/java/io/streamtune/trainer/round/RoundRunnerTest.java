@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamtune.model.artifact.FileSystemModelStore;
+import io.streamtune.model.artifact.ModelStore;
 import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.eval.EvaluationReport;
+import io.streamtune.model.training.LabeledText;
 import io.streamtune.model.training.ProgressListener;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelStatus;
@@ -15,6 +18,8 @@ import io.streamtune.trainer.gate.Gate;
 import io.streamtune.trainer.publish.PublishedVersions;
 import io.streamtune.trainer.publish.PublisherFencedException;
 import io.streamtune.trainer.publish.VersionPublisher;
+import io.streamtune.trainer.tuning.ModelTuner;
+import io.streamtune.trainer.tuning.TunedCandidate;
 import io.streamtune.trainer.tuning.TuningJob;
 import io.streamtune.trainer.tuning.TuningSettings;
 import io.streamtune.trainer.tuning.WordVoteTuner;
@@ -61,9 +66,13 @@ class RoundRunnerTest {
     @BeforeEach
     void setUp() throws IOException {
         store = new FileSystemModelStore(root);
-        trainer = new CandidateTrainer(
-                MODEL, LABELS, store, tuner, new TuningSettings(1, 8, 1e-4, 64, 1), ProgressListener.logging());
         publisher = new VersionPublisher(producer, "streamtune-trainer-publisher-" + MODEL, TrainerTopics.defaults());
+        useTuner(tuner);
+    }
+
+    private void useTuner(ModelTuner modelTuner) {
+        trainer = new CandidateTrainer(
+                MODEL, LABELS, store, modelTuner, new TuningSettings(1, 8, 1e-4, 64, 1), ProgressListener.logging());
         runner = new RoundRunner(
                 trainer,
                 this::published,
@@ -73,6 +82,55 @@ class RoundRunnerTest {
                 new Gate("accuracy", 0.0),
                 7,
                 clock);
+    }
+
+    @Test
+    void shouldGateOnTheTunersHoldoutReportAndEvaluateOnlyTheVersionInService() throws IOException {
+        ReportingTuner reporting = new ReportingTuner(tuner);
+        useTuner(reporting);
+        bootstrap();
+
+        RoundOutcome outcome = runner.run(snapshot(examples("c", 60, "quokka visit today", "pos"), 250))
+                .orElseThrow();
+
+        assertThat(reporting.evaluated).containsExactly(1L);
+        assertThat(reporting.reports).hasSize(2);
+        EvaluationReport candidate = reporting.reports.get(1);
+        assertThat(outcome.decision().candidate()).isEqualTo(candidate.accuracy());
+        assertThat(versions().get(3).getMetrics()).containsEntry("accuracy", candidate.accuracy());
+    }
+
+    /** Reports from fine-tuning (as the BERT tuner does) and records which versions it is asked to evaluate. */
+    private static final class ReportingTuner implements ModelTuner {
+
+        private final WordVoteTuner delegate;
+        private final List<Long> evaluated = new ArrayList<>();
+        private final List<EvaluationReport> reports = new ArrayList<>();
+
+        ReportingTuner(WordVoteTuner delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public StoredVersion fineTune(TuningJob job, ModelStore modelStore, ProgressListener progress)
+                throws IOException {
+            return delegate.fineTune(job, modelStore, progress);
+        }
+
+        @Override
+        public TunedCandidate fineTuneAndEvaluate(TuningJob job, ModelStore modelStore, ProgressListener progress)
+                throws IOException {
+            TunedCandidate tuned = delegate.fineTuneAndEvaluate(job, modelStore, progress);
+            reports.add(tuned.holdout());
+            return tuned;
+        }
+
+        @Override
+        public EvaluationReport evaluate(StoredVersion version, List<String> labels, List<LabeledText> holdout)
+                throws IOException {
+            evaluated.add(version.version());
+            return delegate.evaluate(version, labels, holdout);
+        }
     }
 
     @Test
