@@ -22,10 +22,13 @@ public final class Ports {
         }
     }
 
-    /** Whether nothing listens on the port of 127.0.0.1. */
+    /**
+     * Whether nothing listens on the port of 127.0.0.1. Binds the way the broker and the registry will (address reuse
+     * on), so connections of a stopped stack still in TIME_WAIT do not count as in use.
+     */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 1);
             return true;
         } catch (IOException e) {
