@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,7 +26,6 @@ import java.util.function.Consumer;
 final class DemoStack implements AutoCloseable {
 
     private static final int PARTITIONS = 3;
-    private static final Duration PORT_RELEASE_WAIT = Duration.ofSeconds(120);
 
     private final LocalStack stack;
     private final StackConfig config;
@@ -58,7 +56,6 @@ final class DemoStack implements AutoCloseable {
         } else {
             say.accept("Starting a fresh local stack (broker + schema registry) in " + config.dataDir());
             deleteBrokerStorage(config.dataDir().resolve("kafka"));
-            awaitPortsReleased(config, say);
             result = new DemoStack(stack, stack.start(true), true, keep, false);
         }
         List<String> created = stack.ensureTopics(Topics.all().stream()
@@ -80,31 +77,6 @@ final class DemoStack implements AutoCloseable {
         say.accept("A Streamtune stack is already running on ports " + config.kafkaPort() + " and "
                 + config.registryPort() + " (started elsewhere): reusing it and leaving it running");
         return new DemoStack(stack, stack.endpoints(), false, true, true);
-    }
-
-    /**
-     * A stack stopped moments ago leaves its ports in TIME_WAIT for up to a minute, and the local stack's free-port
-     * check (a bind without SO_REUSEADDR) refuses them although nothing listens: wait for them instead of failing.
-     */
-    private static void awaitPortsReleased(StackConfig config, Consumer<String> say) {
-        List<Integer> ports = List.of(config.kafkaPort(), config.controllerPort(), config.registryPort());
-        long deadline = System.nanoTime() + PORT_RELEASE_WAIT.toNanos();
-        boolean announced = false;
-        while (!ports.stream().allMatch(Ports::isFree) && System.nanoTime() < deadline) {
-            if (ports.stream().anyMatch(Ports::isListening)) {
-                return; // really taken: the stack's own check names the port
-            }
-            if (!announced) {
-                say.accept("Waiting for ports " + ports + " to leave TIME_WAIT (a stack stopped moments ago) ...");
-                announced = true;
-            }
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private static void deleteBrokerStorage(Path folder) {
