@@ -34,6 +34,7 @@ class TrainerConfigTest {
         assertThat(config.roundTriggerCorrections()).isEqualTo(200);
         assertThat(config.roundTriggerInterval()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.holdoutFraction()).isEqualTo(0.2);
+        assertThat(config.gateMetric()).isEqualTo("macroF1");
         assertThat(config.allowedAnnotators()).isEmpty();
         assertThat(config.applicationId()).isEqualTo("streamtune-trainer-sentiment");
         assertThat(config.transactionalId()).endsWith("sentiment");
