@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * A {@link ModelStore} on a local or mounted file system: {@code <root>/<model name>/<version>/}.
  *
  * <p>Model names and versions are validated to be single path segments and every resolved path is
- * checked to stay under the root, so no name can reach outside it. Temporary folders of interrupted
+ * checked to stay under the root, so no name can reach outside it; an announced location (a record's artifact
+ * URI) must name the version's own folder (see {@link ArtifactLocation}). Temporary folders of interrupted
  * writes (prefix {@value ArtifactWriter#TEMP_PREFIX}) are never listed and are deleted when the
  * store opens once they are older than the leftover age (so that a write in progress in another
  * process is left alone).
@@ -131,6 +132,12 @@ public final class FileSystemModelStore implements ModelStore {
         }
         String sha = Checksums.sha256(folder.resolve(ArtifactFiles.MANIFEST));
         return new StoredVersion(folder, manifest, sha);
+    }
+
+    @Override
+    public StoredVersion resolveAnnounced(String modelName, long version, String location) throws IOException {
+        ArtifactLocation.check(root, folderOf(modelName, version), location);
+        return resolve(modelName, version);
     }
 
     @Override

@@ -46,6 +46,22 @@ public interface ModelStore {
     StoredVersion resolve(String modelName, long version) throws IOException;
 
     /**
+     * A version that a record announced with a location, after checking the location is this version's folder in
+     * this store (no other scheme, no path leaving the store root, no symbolic link out of it) and verifying every
+     * file. The location never chooses what is read: it is only compared with the store's own folder.
+     *
+     * @param modelName the model family
+     * @param version the version
+     * @param location the announced location, an absolute {@code file:} URI or a path relative to the store root
+     * @return the verified version
+     * @throws IllegalArgumentException if the location, name or version is refused, naming it and why
+     * @throws java.nio.file.NoSuchFileException if there is no such version
+     * @throws ArtifactVerificationException if a file is changed, missing or unexpected
+     * @throws IOException if reading fails
+     */
+    StoredVersion resolveAnnounced(String modelName, long version, String location) throws IOException;
+
+    /**
      * The versions of a model, oldest first.
      *
      * @param modelName the model family
