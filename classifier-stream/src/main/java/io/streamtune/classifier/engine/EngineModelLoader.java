@@ -16,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads a version from the {@link ModelStore}: resolving it verifies the SHA-256 of every file against the manifest
- * (a changed byte refuses it), the manifest's own SHA-256 must match the one the ModelVersion record announced, then
- * the DJL classifier loads it on the configured device and warms it up.
+ * Loads a version from the {@link ModelStore}: the record's artifact location must be that version's own folder in
+ * the configured store (a location elsewhere, e.g. {@code ../../etc}, another scheme or a link out of the store root,
+ * refuses it), resolving it verifies the SHA-256 of every file against the manifest (a changed byte refuses it), the
+ * manifest's own SHA-256 must match the one the ModelVersion record announced, then the DJL classifier loads it on
+ * the configured device and warms it up.
  */
 public final class EngineModelLoader implements ModelLoader {
 
@@ -48,7 +50,9 @@ public final class EngineModelLoader implements ModelLoader {
     @Override
     public LoadedModel load(ModelTarget target) throws IOException {
         long start = System.nanoTime();
-        StoredVersion stored = store.resolve(target.modelName(), target.version());
+        StoredVersion stored = target.artifactUri() == null
+                ? store.resolve(target.modelName(), target.version())
+                : store.resolveAnnounced(target.modelName(), target.version(), target.artifactUri());
         String announced = target.manifestSha256();
         if (announced != null && !announced.equalsIgnoreCase(stored.manifestSha256())) {
             throw new ArtifactVerificationException(

@@ -105,13 +105,21 @@ public final class StreamHarness implements AutoCloseable {
         raw.flush();
     }
 
-    /** Publishes a version's state on the compacted topic, keyed by name and version. */
+    /**
+     * Publishes a version's state on the compacted topic, keyed by name and version, with its folder in the model
+     * store (relative to the store root) as the artifact location.
+     */
     public void publish(long version, ModelStatus status, String sha256) {
+        publish(version, status, sha256, MODEL + "/" + version);
+    }
+
+    /** Publishes a version's state with the given artifact location, trusted or not. */
+    public void publish(long version, ModelStatus status, String sha256, String artifactUri) {
         ModelVersion record = ModelVersion.newBuilder()
                 .setModelName(MODEL)
                 .setVersion(version)
                 .setStatus(status)
-                .setArtifactUri("file:///models/" + MODEL + "/" + version)
+                .setArtifactUri(artifactUri)
                 .setSha256(sha256)
                 .setLabels(List.of("negative", "positive"))
                 .setMetrics(Map.of("accuracy", 0.9))
