@@ -148,7 +148,10 @@ class PipelineBenchmarkIT {
                 .append(count / size)
                 .append(" x ")
                 .append(size));
-        return text.append("; smaller ones at ").append(small).toString();
+        text.append("; smaller ones at ").append(small.subList(0, Math.min(12, small.size())));
+        return small.size() > 12
+                ? text.append(" and ").append(small.size() - 12).append(" more").toString()
+                : text.toString();
     }
 
     /** Sentences per second between the end of the first batch and the last classification. */
