@@ -1,6 +1,7 @@
 package io.streamtune.trainer;
 
 import io.streamtune.model.classify.ClassifierSettings;
+import io.streamtune.model.classify.OfflineEngine;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.config.TrainerConfigLoader;
 import io.streamtune.trainer.round.ExampleFile;
@@ -32,6 +33,7 @@ public final class TrainerApp {
     private TrainerApp() {}
 
     public static void main(String[] args) {
+        OfflineEngine.enforce();
         try {
             System.exit(run(args));
         } catch (ConfigException | IllegalArgumentException | IllegalStateException e) {

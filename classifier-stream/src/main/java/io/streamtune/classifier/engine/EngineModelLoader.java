@@ -10,6 +10,7 @@ import io.streamtune.model.artifact.ModelStore;
 import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.model.classify.DjlTextClassifier;
+import io.streamtune.model.classify.OfflineEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
@@ -34,8 +35,12 @@ public final class EngineModelLoader implements ModelLoader {
         this.settings = settings;
     }
 
-    /** A loader on the configured store root and device, batching like the stream. */
+    /**
+     * A loader on the configured store root and device, batching like the stream. Switches DJL offline first (no
+     * download, no telemetry), so the application's only outbound connections are to the broker and the registry.
+     */
     public static EngineModelLoader fromConfig(ClassifierConfig config) {
+        OfflineEngine.enforce();
         try {
             ClassifierSettings settings = ClassifierSettings.defaults()
                     .withDevice(config.device().toString())
