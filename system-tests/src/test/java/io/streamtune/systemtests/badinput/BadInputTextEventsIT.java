@@ -1,0 +1,167 @@
+package io.streamtune.systemtests.badinput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.streamtune.classifier.ClassifierRuntime;
+import io.streamtune.classifier.deadletter.DeadLetterHeaders;
+import io.streamtune.schemas.TextEvent;
+import io.streamtune.schemas.serde.ConfluentAvroSerializer;
+import io.streamtune.schemas.serde.WireFormat;
+import io.streamtune.testsupport.KafkaStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The text-events corpus against the classifier running in-process on the real broker and registry, with the
+ * stand-in model ({@link StandInModel}): every record is classified or dead-lettered with the expected reason, none
+ * is lost or written twice, and the stream keeps RUNNING.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class BadInputTextEventsIT {
+
+    private static final long SEED = 20261127L;
+    private static final int GOOD = 300;
+    private static final int RANDOM_BODIES = 100;
+    private static final int MUTATIONS = 300;
+
+    @RegisterExtension
+    static final KafkaStack STACK = new KafkaStack();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldClassifyOrDeadLetterEveryRecordWithoutStopping() throws Exception {
+        try (CorpusTopics topics = new CorpusTopics(STACK)) {
+            int otherSchemaId = topics.promoteStandInModel();
+            ConfluentAvroSerializer<TextEvent> serializer = topics.serializer();
+            List<CorpusRecord> corpus = new TextEventCorpus(
+                            SEED, event -> serializer.serialize(topics.events, event), otherSchemaId)
+                    .build(GOOD, RANDOM_BODIES, MUTATIONS);
+            PoisonScreen screen = new PoisonScreen(corpus, topics.events, topics.deserializer(TextEvent.class));
+            corpus = screen.handled();
+            System.out.println("Left out of the corpus, as they block a partition (bug, see docs/reliability.md): "
+                    + screen.poison().size() + " seeded random records");
+            screen.failures().forEach(System.out::println);
+
+            try (ClassifierRuntime classifier = startClassifier(topics)) {
+                corpus.forEach(record -> topics.sendAsync(record.toProducerRecord(topics.events, null)));
+                topics.flush();
+
+                List<ConsumerRecord<byte[], byte[]>> out = topics.read(
+                        List.of(topics.classifications, topics.eventDeadLetters),
+                        corpus.size(),
+                        Duration.ofMinutes(3),
+                        Duration.ofSeconds(3));
+                Ledger ledger = new Ledger("text-events", corpus);
+                List<String> badLetters = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> record : out) {
+                    ledger.record(CorpusRecord.sequenceOf(record.headers()), outcome(topics, record, badLetters));
+                }
+                System.out.println(ledger.table());
+
+                assertThat(classifier.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
+                assertThat(ledger.lost()).as("lost records").isEmpty();
+                assertThat(ledger.duplicatedOrUnknown())
+                        .as("duplicated records")
+                        .isEmpty();
+                assertThat(ledger.wrongOutcomes())
+                        .as("records with another outcome than expected")
+                        .isEmpty();
+                assertThat(badLetters)
+                        .as("dead letters without reason or source headers")
+                        .isEmpty();
+                assertThat(ledger.outcomeCount()).isEqualTo(corpus.size());
+                assertThat(ledger.countsOf("random: mutated valid payload"))
+                        .as("some mutations still decode and are classified, some do not")
+                        .containsKeys(TextEventCorpus.CLASSIFIED, "UNDESERIALIZABLE");
+            }
+        }
+    }
+
+    /**
+     * Avro refuses a map or array count over what a Java array holds with an UnsupportedOperationException, which
+     * {@code AbstractAvroDeserializer.decode} does not turn into a WireFormatException, so the classifier's reader
+     * rethrows it, the stream thread is replaced and reads the same record again, for ever: the partition is blocked.
+     * Seeded mutations hit it (2 of 400 random records here).
+     */
+    @Disabled("bug: schemas AbstractAvroDeserializer.decode (catch at line 118) lets Avro's"
+            + " UnsupportedOperationException from SystemLimitException.checkMaxCollectionLength escape; the record"
+            + " is retried for ever and its partition blocked")
+    @Test
+    void shouldDeadLetterAnAvroCollectionCountOverTheJavaLimit() throws Exception {
+        try (CorpusTopics topics = new CorpusTopics(STACK)) {
+            topics.promoteStandInModel();
+            ConfluentAvroSerializer<TextEvent> serializer = topics.serializer();
+            byte[] before = serializer.serialize(topics.events, event("before"));
+            byte[] after = serializer.serialize(topics.events, event("after"));
+            byte[] poison = AvroBytes.textEventWithMapCount(
+                    WireFormat.schemaId(before), "poison", 3_000_000_000L, System.currentTimeMillis());
+            List<CorpusRecord> corpus = List.of(
+                    new CorpusRecord(0, "good", CorpusTopics.bytes("k"), before, TextEventCorpus.CLASSIFIED),
+                    new CorpusRecord(1, "map count 3e9", CorpusTopics.bytes("k"), poison, "UNDESERIALIZABLE"),
+                    new CorpusRecord(2, "good", CorpusTopics.bytes("k"), after, TextEventCorpus.CLASSIFIED));
+            try (ClassifierRuntime classifier = startClassifier(topics)) {
+                corpus.forEach(record -> topics.sendAsync(record.toProducerRecord(topics.events, null)));
+                topics.flush();
+                List<ConsumerRecord<byte[], byte[]>> out = topics.read(
+                        List.of(topics.classifications, topics.eventDeadLetters),
+                        corpus.size(),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(1));
+                Ledger ledger = new Ledger("text-events (map count over the Java limit)", corpus);
+                List<String> badLetters = new ArrayList<>();
+                out.forEach(r -> ledger.record(CorpusRecord.sequenceOf(r.headers()), outcome(topics, r, badLetters)));
+                System.out.println(ledger.table());
+                assertThat(classifier.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
+                assertThat(ledger.lost()).isEmpty();
+                assertThat(ledger.wrongOutcomes()).isEmpty();
+            }
+        }
+    }
+
+    private ClassifierRuntime startClassifier(CorpusTopics topics) throws Exception {
+        ClassifierRuntime classifier = ClassifierRuntime.start(
+                topics.classifierConfig(folder.resolve("state"), folder.resolve("store")),
+                new StandInModel(),
+                Duration.ofMinutes(1));
+        await().atMost(Duration.ofMinutes(1)).until(classifier::isReady);
+        return classifier;
+    }
+
+    private static TextEvent event(String id) {
+        return TextEvent.newBuilder()
+                .setId(id)
+                .setText("a good text")
+                .setSource("badinput")
+                .setEventTime(java.time.Instant.now())
+                .build();
+    }
+
+    /** CLASSIFIED, or the dead letter's reason after checking it names its source record. */
+    private static String outcome(CorpusTopics topics, ConsumerRecord<byte[], byte[]> record, List<String> problems) {
+        if (record.topic().equals(topics.classifications)) {
+            return TextEventCorpus.CLASSIFIED;
+        }
+        String reason = DeadLetterHeaders.read(record.headers(), DeadLetterHeaders.REASON);
+        String sourceTopic = DeadLetterHeaders.read(record.headers(), DeadLetterHeaders.SOURCE_TOPIC);
+        String sourceOffset = DeadLetterHeaders.read(record.headers(), DeadLetterHeaders.SOURCE_OFFSET);
+        String message = DeadLetterHeaders.read(record.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE);
+        if (reason == null || !topics.events.equals(sourceTopic) || sourceOffset == null || message == null) {
+            problems.add("dead letter at offset " + record.offset() + ": reason " + reason + ", source " + sourceTopic
+                    + "@" + sourceOffset + ", message " + message);
+        }
+        return reason == null ? "NO_REASON" : reason;
+    }
+}

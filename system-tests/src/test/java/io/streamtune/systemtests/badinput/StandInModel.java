@@ -1,0 +1,39 @@
+package io.streamtune.systemtests.badinput;
+
+import io.streamtune.classifier.inference.Prediction;
+import io.streamtune.classifier.reload.LoadedModel;
+import io.streamtune.classifier.reload.ModelLoader;
+import io.streamtune.classifier.reload.ModelTarget;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deterministic stand-in for BERT: a text with "good" in it is {@code pos}, any other {@code neg}. The corpus is
+ * about what reaches the model and what is dead-lettered before it, not about what the model says, so the real
+ * model would only make the test slower. It accepts any text, including control characters and U+FFFD.
+ */
+final class StandInModel implements ModelLoader {
+
+    @Override
+    public LoadedModel load(ModelTarget target) {
+        return new Loaded(target.modelName(), target.version());
+    }
+
+    private record Loaded(String name, long version) implements LoadedModel {
+
+        @Override
+        public List<Prediction> classify(List<String> texts) {
+            return texts.stream().map(Loaded::predict).toList();
+        }
+
+        private static Prediction predict(String text) {
+            boolean positive = text.contains("good");
+            double pos = positive ? 0.9 : 0.1;
+            return new Prediction(
+                    positive ? "pos" : "neg", Math.max(pos, 1 - pos), Map.of("pos", pos, "neg", 1 - pos), false);
+        }
+
+        @Override
+        public void close() {}
+    }
+}
