@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * PROMOTED model-versions records whose artifact location leaves the configured model store (a {@code ..} path, an
  * absolute {@code file:} URI, {@code file:///etc}, a symbolic link out of the root) are refused by the real loader:
  * each one counts a failed reload and the previous version keeps classifying. Complete, valid versions wait at
- * those places, so only the location can be the reason; the same version announced at its store folder is served.
+ * those places, so only the location can be the reason; the version announced at its store folder with another
+ * manifest SHA-256 is refused too, and with the right one it is served.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class UntrustedArtifactLocationIT {
@@ -90,6 +91,9 @@ class UntrustedArtifactLocationIT {
             harness.publish(3, ModelStatus.PROMOTED, outside3.manifestSha256(), StreamHarness.MODEL + "/3");
             awaitRefusedAndStillServingV1(++refused);
 
+            harness.publish(2, ModelStatus.PROMOTED, "0".repeat(64), v2.uri().toString());
+            awaitRefusedAndStillServingV1(++refused);
+
             sendEvents("after-refusals-", 6);
             assertClassifiedByVersion(StreamHarness.readAtLeast(consumer, 6, Duration.ofSeconds(60)), 1);
 
@@ -101,7 +105,7 @@ class UntrustedArtifactLocationIT {
             sendEvents("trusted-", 4);
             assertClassifiedByVersion(StreamHarness.readAtLeast(consumer, 4, Duration.ofSeconds(60)), 2);
         }
-        assertThat(runtime.metrics().failedReloads()).isEqualTo(traversals.size() + 1);
+        assertThat(runtime.metrics().failedReloads()).isEqualTo(traversals.size() + 2);
         assertThat(runtime.metrics().reloads()).isEqualTo(2);
     }
 
