@@ -8,7 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -115,7 +114,9 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
                     e);
         } catch (AvroTypeException e) {
             throw new WireFormatException(Reason.UNRESOLVABLE_SCHEMA, writerId, e.getMessage(), e);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (IOException | RuntimeException e) {
+            // Untrusted bytes can fail Avro's decoder in many ways (bad lengths, counts over Java's limits, bad
+            // UTF-8 handling, ...): each of them is a malformed payload, never an error that stops the consumer.
             throw new WireFormatException(
                     Reason.MALFORMED_PAYLOAD, writerId, "the Avro body is not valid for the writer schema: " + e, e);
         }

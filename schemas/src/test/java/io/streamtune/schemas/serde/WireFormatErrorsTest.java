@@ -9,11 +9,15 @@ import io.streamtune.schemas.Subjects;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.registry.InMemorySchemaRegistryClient;
 import io.streamtune.schemas.serde.WireFormatException.Reason;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -103,6 +107,26 @@ class WireFormatErrorsTest {
         bytes[WireFormat.HEADER_LENGTH] = 1; // the id string's length becomes -1 in zig-zag encoding
 
         assertReason(() -> deserializer.deserialize(TOPIC, bytes), Reason.MALFORMED_PAYLOAD);
+    }
+
+    @Test
+    void shouldRejectACollectionCountOverTheJavaLimitAsMalformed() throws IOException {
+        int id = WireFormat.schemaId(validTextEvent());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(ByteBuffer.allocate(WireFormat.HEADER_LENGTH)
+                .put((byte) 0)
+                .putInt(id)
+                .array());
+        BinaryEncoder body = EncoderFactory.get().directBinaryEncoder(out, null);
+        body.writeString("e-1");
+        body.writeString("text");
+        body.writeString("source");
+        body.writeLong(0L);
+        body.writeLong(3_000_000_000L); // the attributes map claims more entries than a Java collection holds
+        byte[] bytes = out.toByteArray();
+
+        assertReason(() -> deserializer.deserialize(TOPIC, bytes), Reason.MALFORMED_PAYLOAD)
+                .hasMessageContaining("collections larger than");
     }
 
     @Test
