@@ -58,6 +58,23 @@ final class AvroBytes {
         return out.toByteArray();
     }
 
+    /**
+     * A header and then only the length of the record's first field (a string) as {@code length}: Avro refuses a
+     * length over what a Java array can hold with an {@link UnsupportedOperationException}.
+     */
+    static byte[] firstStringWithLength(int schemaId, long length) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(WireFormat.header(schemaId));
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        try {
+            encoder.writeLong(length);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** The same payload with another schema id in its header. */
     static byte[] withSchemaId(byte[] payload, int schemaId) {
         byte[] copy = payload.clone();

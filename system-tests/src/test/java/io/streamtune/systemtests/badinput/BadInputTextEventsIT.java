@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,12 +48,6 @@ class BadInputTextEventsIT {
             List<CorpusRecord> corpus = new TextEventCorpus(
                             SEED, event -> serializer.serialize(topics.events, event), otherSchemaId)
                     .build(GOOD, RANDOM_BODIES, MUTATIONS);
-            PoisonScreen screen = new PoisonScreen(corpus, topics.events, topics.deserializer(TextEvent.class));
-            corpus = screen.handled();
-            System.out.println("Left out of the corpus, as they block a partition (bug, see docs/reliability.md): "
-                    + screen.poison().size() + " seeded random records");
-            screen.failures().forEach(System.out::println);
-
             try (ClassifierRuntime classifier = startClassifier(topics)) {
                 corpus.forEach(record -> topics.sendAsync(record.toProducerRecord(topics.events, null)));
                 topics.flush();
@@ -92,13 +85,10 @@ class BadInputTextEventsIT {
 
     /**
      * Avro refuses a map or array count over what a Java array holds with an UnsupportedOperationException, which
-     * {@code AbstractAvroDeserializer.decode} does not turn into a WireFormatException, so the classifier's reader
-     * rethrows it, the stream thread is replaced and reads the same record again, for ever: the partition is blocked.
-     * Seeded mutations hit it (2 of 400 random records here).
+     * {@code AbstractAvroDeserializer.decode} did not turn into a WireFormatException, so the classifier's reader
+     * rethrew it, the stream thread was replaced and read the same record again, for ever: the partition was blocked.
+     * Seeded mutations hit it (15 of 400 random records). Found by this corpus, fixed in schemas 69edc75.
      */
-    @Disabled("bug: schemas AbstractAvroDeserializer.decode (catch at line 118) lets Avro's"
-            + " UnsupportedOperationException from SystemLimitException.checkMaxCollectionLength escape; the record"
-            + " is retried for ever and its partition blocked")
     @Test
     void shouldDeadLetterAnAvroCollectionCountOverTheJavaLimit() throws Exception {
         try (CorpusTopics topics = new CorpusTopics(STACK)) {
