@@ -5,14 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.streamtune.classifier.ClassifierRuntime;
 import io.streamtune.classifier.deadletter.DeadLetterHeaders;
+import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.TextEvent;
+import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.schemas.serde.WireFormat;
 import io.streamtune.testsupport.KafkaStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
@@ -76,6 +80,9 @@ class BadInputTextEventsIT {
                         .as("dead letters without reason or source headers")
                         .isEmpty();
                 assertThat(ledger.outcomeCount()).isEqualTo(corpus.size());
+                assertThat(textChanges(topics, corpus, out))
+                        .as("classifications whose text or id differs from what the event held")
+                        .isEmpty();
                 assertThat(ledger.countsOf("random: mutated valid payload"))
                         .as("some mutations still decode and are classified, some do not")
                         .containsKeys(TextEventCorpus.CLASSIFIED, "UNDESERIALIZABLE");
@@ -119,6 +126,50 @@ class BadInputTextEventsIT {
                 assertThat(ledger.wrongOutcomes()).isEmpty();
             }
         }
+    }
+
+    /**
+     * Compares each classification of a hand-made good event with the event as the services read it: the same id and
+     * text, code point for code point (emoji, right-to-left marks, combining and control characters kept), and
+     * U+FFFD where the bytes were not UTF-8.
+     */
+    private static List<String> textChanges(
+            CorpusTopics topics, List<CorpusRecord> corpus, List<ConsumerRecord<byte[], byte[]>> out) {
+        Map<Integer, CorpusRecord> bySequence = new HashMap<>();
+        corpus.forEach(record -> bySequence.put(record.sequence(), record));
+        ConfluentAvroDeserializer<TextEvent> events = topics.deserializer(TextEvent.class);
+        ConfluentAvroDeserializer<Classification> classifications = topics.deserializer(Classification.class);
+        List<String> changes = new ArrayList<>();
+        int compared = 0;
+        for (ConsumerRecord<byte[], byte[]> record : out) {
+            CorpusRecord input = bySequence.get(CorpusRecord.sequenceOf(record.headers()));
+            if (!record.topic().equals(topics.classifications)
+                    || input == null
+                    || !TextEventCorpus.CLASSIFIED.equals(input.expected())) {
+                continue;
+            }
+            compared++;
+            TextEvent event = events.deserialize(topics.events, input.value());
+            Classification classification = classifications.deserialize(record.topic(), record.value());
+            boolean replaced =
+                    !input.kind().startsWith("invalid UTF-8") || event.getText().contains("\ufffd");
+            if (!event.getText().equals(classification.getText())
+                    || !event.getId().equals(classification.getEventId())
+                    || !replaced) {
+                changes.add(input + ": classified as id " + classification.getEventId() + ", text "
+                        + classification
+                                .getText()
+                                .codePoints()
+                                .limit(40)
+                                .boxed()
+                                .toList());
+            }
+        }
+        if (compared != GOOD + TextEventCorpus.HAND_MADE_GOOD) {
+            changes.add(compared + " classifications of good events compared, expected "
+                    + (GOOD + TextEventCorpus.HAND_MADE_GOOD));
+        }
+        return changes;
     }
 
     private ClassifierRuntime startClassifier(CorpusTopics topics) throws Exception {

@@ -25,6 +25,8 @@ final class TextEventCorpus {
     static final String CLASSIFIED = "CLASSIFIED";
     static final int TEXT_MAX_BYTES = 65_536;
     static final int UNKNOWN_SCHEMA_ID = 987_654;
+    /** Good events besides the plain ones: scripts, control characters, sizes at the limit, invalid UTF-8. */
+    static final int HAND_MADE_GOOD = 15;
 
     private final Random random;
     private final Function<TextEvent, byte[]> serializer;
