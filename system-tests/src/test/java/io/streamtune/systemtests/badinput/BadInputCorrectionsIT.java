@@ -6,14 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.streamtune.classifier.ClassifierRuntime;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.TextEvent;
-import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.schemas.serde.WireFormat;
 import io.streamtune.testsupport.KafkaStack;
 import io.streamtune.trainer.Trainer;
 import io.streamtune.trainer.config.TrainerConfig;
-import io.streamtune.trainer.feedback.DeadLetters;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,17 +78,15 @@ class BadInputCorrectionsIT {
 
                 Map<Integer, Future<RecordMetadata>> sent = new HashMap<>();
                 corrections.forEach(
-                        r -> sent.put(r.sequence(), topics.sendAsync(r.toProducerRecord(topics.corrections, null))));
-                badClassifications.forEach(r ->
-                        sent.put(r.sequence(), topics.sendAsync(r.toProducerRecord(topics.classifications, null))));
+                        r -> sent.put(r.sequence(), topics.send(r.toProducerRecord(topics.corrections, null))));
+                badClassifications.forEach(
+                        r -> sent.put(r.sequence(), topics.send(r.toProducerRecord(topics.classifications, null))));
                 long minute = Instant.now().toEpochMilli() / 60_000 * 60_000;
                 long started = System.nanoTime();
                 for (int i = 0; i < bulk.size(); i++) {
                     CorpusRecord record = bulk.get(i);
                     long timestamp = minute + 100 + i * 1000L / BULK;
-                    sent.put(
-                            record.sequence(),
-                            topics.sendAsync(record.toProducerRecord(topics.corrections, timestamp)));
+                    sent.put(record.sequence(), topics.send(record.toProducerRecord(topics.corrections, timestamp)));
                 }
                 topics.flush();
                 System.out.printf(
@@ -113,7 +108,7 @@ class BadInputCorrectionsIT {
                         JOIN_WAIT.plusSeconds(3));
                 Ledger ledger = new Ledger("label-corrections (+ bad classifications)", all);
                 List<String> problems = new ArrayList<>();
-                OutcomeReader reader = new OutcomeReader(topics, all, where, problems);
+                CorrectionOutcomes reader = new CorrectionOutcomes(topics, all, where, problems);
                 out.forEach(r -> ledger.record(reader.sequenceOf(r), reader.outcomeOf(r)));
                 System.out.println(ledger.table());
 
@@ -165,7 +160,7 @@ class BadInputCorrectionsIT {
                     ProducerRecord<byte[], byte[]> sent = record.toProducerRecord(topics.corrections, null);
                     where.put(
                             record.sequence(),
-                            topics.sendAsync(new ProducerRecord<>(
+                            topics.send(new ProducerRecord<>(
                                             sent.topic(),
                                             0,
                                             sent.timestamp(),
@@ -181,7 +176,7 @@ class BadInputCorrectionsIT {
                         Duration.ofSeconds(1));
                 Ledger ledger = new Ledger("label-corrections (string length over the Java limit)", all);
                 List<String> problems = new ArrayList<>();
-                OutcomeReader reader = new OutcomeReader(topics, all, where, problems);
+                CorrectionOutcomes reader = new CorrectionOutcomes(topics, all, where, problems);
                 out.forEach(r -> ledger.record(reader.sequenceOf(r), reader.outcomeOf(r)));
                 System.out.println(ledger.table());
                 assertThat(trainer.isHealthy()).as("trainer healthy").isTrue();
@@ -198,7 +193,7 @@ class BadInputCorrectionsIT {
         for (int i = 0; i < CLASSIFIED_EVENTS; i++) {
             String id = "ev-" + i;
             ids.add(id);
-            topics.sendAsync(new ProducerRecord<>(
+            topics.send(new ProducerRecord<>(
                     topics.events, CorpusTopics.bytes(id), serializer.serialize(topics.events, event(id))));
         }
         topics.flush();
@@ -289,72 +284,5 @@ class BadInputCorrectionsIT {
                 .setSource("badinput")
                 .setEventTime(Instant.now())
                 .build();
-    }
-
-    /**
-     * Names the input of each output record: a training-set record by its key (the event id), a dead letter by the
-     * sequence header it kept or, when the trainer dropped the headers (a correction that waited for its text), by
-     * its source partition and offset.
-     */
-    private static final class OutcomeReader {
-
-        private final CorpusTopics topics;
-        private final Map<String, Integer> byKey = new HashMap<>();
-        private final Map<String, Integer> byCoordinates = new HashMap<>();
-        private final ConfluentAvroDeserializer<LabelCorrection> corrections;
-        private final List<String> problems;
-
-        OutcomeReader(
-                CorpusTopics topics,
-                List<CorpusRecord> all,
-                Map<Integer, RecordMetadata> where,
-                List<String> problems) {
-            this.topics = topics;
-            this.problems = problems;
-            this.corrections = topics.deserializer(LabelCorrection.class);
-            for (CorpusRecord record : all) {
-                if (record.key() != null) {
-                    byKey.put(new String(record.key(), StandardCharsets.UTF_8), record.sequence());
-                }
-                RecordMetadata metadata = where.get(record.sequence());
-                byCoordinates.put(
-                        metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset(), record.sequence());
-            }
-        }
-
-        int sequenceOf(ConsumerRecord<byte[], byte[]> record) {
-            if (record.topic().equals(topics.trainingSet)) {
-                return byKey.getOrDefault(new String(record.key(), StandardCharsets.UTF_8), -1);
-            }
-            int sequence = CorpusRecord.sequenceOf(record.headers());
-            if (sequence >= 0) {
-                return sequence;
-            }
-            String source = header(record, DeadLetters.SOURCE_TOPIC) + "-"
-                    + header(record, DeadLetters.SOURCE_PARTITION) + "@" + header(record, DeadLetters.SOURCE_OFFSET);
-            return byCoordinates.getOrDefault(source, -1);
-        }
-
-        String outcomeOf(ConsumerRecord<byte[], byte[]> record) {
-            if (record.topic().equals(topics.trainingSet)) {
-                LabelCorrection example = corrections.deserialize(record.topic(), record.value());
-                if (example.getText() == null || example.getText().isBlank()) {
-                    problems.add("training example without text: " + example);
-                }
-                return CorrectionCorpus.TRAINING_SET;
-            }
-            String reason = header(record, DeadLetters.REASON);
-            if (reason == null
-                    || header(record, DeadLetters.SOURCE_OFFSET) == null
-                    || header(record, DeadLetters.EXCEPTION_MESSAGE) == null) {
-                problems.add("dead letter at offset " + record.offset() + " without reason or source headers");
-            }
-            return reason == null ? "NO_REASON" : reason;
-        }
-
-        private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-            var header = record.headers().lastHeader(name);
-            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -53,7 +53,7 @@ class BadInputTextEventsIT {
                             SEED, event -> serializer.serialize(topics.events, event), otherSchemaId)
                     .build(GOOD, RANDOM_BODIES, MUTATIONS);
             try (ClassifierRuntime classifier = startClassifier(topics)) {
-                corpus.forEach(record -> topics.sendAsync(record.toProducerRecord(topics.events, null)));
+                corpus.forEach(record -> topics.send(record.toProducerRecord(topics.events, null)));
                 topics.flush();
 
                 List<ConsumerRecord<byte[], byte[]>> out = topics.read(
@@ -110,7 +110,7 @@ class BadInputTextEventsIT {
                     new CorpusRecord(1, "map count 3e9", CorpusTopics.bytes("k"), poison, "UNDESERIALIZABLE"),
                     new CorpusRecord(2, "good", CorpusTopics.bytes("k"), after, TextEventCorpus.CLASSIFIED));
             try (ClassifierRuntime classifier = startClassifier(topics)) {
-                corpus.forEach(record -> topics.sendAsync(record.toProducerRecord(topics.events, null)));
+                corpus.forEach(record -> topics.send(record.toProducerRecord(topics.events, null)));
                 topics.flush();
                 List<ConsumerRecord<byte[], byte[]>> out = topics.read(
                         List.of(topics.classifications, topics.eventDeadLetters),

@@ -9,6 +9,7 @@ import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.schemas.serde.WireFormat;
 import io.streamtune.testsupport.KafkaStack;
 import io.streamtune.trainer.config.TrainerConfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -111,31 +114,14 @@ final class CorpusTopics implements AutoCloseable {
         return WireFormat.schemaId(value);
     }
 
-    /** Sends a record as is and waits for its acknowledgement, returning where it was written. */
-    Sent send(ProducerRecord<byte[], byte[]> record) {
-        try {
-            var metadata = producer.send(record).get();
-            return new Sent(metadata.partition(), metadata.offset());
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the broker refused a corpus record: " + e.getCause(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Sends without waiting; the returned future gives where it was written. */
-    java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> sendAsync(
-            ProducerRecord<byte[], byte[]> record) {
+    Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
         return producer.send(record);
     }
 
     void flush() {
         producer.flush();
     }
-
-    /** Where a record was written. */
-    record Sent(int partition, long offset) {}
 
     /** The classifier's settings: small batches, the stand-in model, any free HTTP port. */
     ClassifierConfig classifierConfig(Path stateDir, Path storeRoot) {
@@ -216,7 +202,7 @@ final class CorpusTopics implements AutoCloseable {
     }
 
     static byte[] bytes(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
