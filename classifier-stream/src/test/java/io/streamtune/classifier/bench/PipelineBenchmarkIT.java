@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End-to-end throughput and latency through Kafka against the raw model at the same batch settings, in one run, on
  * the sentiment data: MiniLM-L6 (full size), batches of 32, one partition, one stream thread. Raw throughput is
- * measured before and after the pipeline run and averaged, as other processes share the CPU. Every phase also
+ * measured (after an untimed warm-up pass) before and after the pipeline run and averaged, as other processes share
+ * the CPU. Every phase also
  * records the CPU time of every thread of the JVM and of the registry process, grouped by whom it works for, so the
  * pipeline's overhead can be judged with and without the co-located test broker and registry. Run with {@code
  * ./mvnw -pl classifier-stream verify -Dit.test=PipelineBenchmarkIT -Dbenchmark=true}; prints tables and writes
@@ -52,6 +53,7 @@ class PipelineBenchmarkIT {
     static final KafkaStack STACK = new KafkaStack();
 
     private static final int BATCH = 32;
+    private static final int WARM_UP_TEXTS = 20 * BATCH;
     private static final String INSTANCE = "bench-1";
     private static final String STREAM_THREAD = INSTANCE + "-StreamThread-1";
     private static final ClassifierSettings SETTINGS =
@@ -66,6 +68,7 @@ class PipelineBenchmarkIT {
         FileSystemModelStore store = new FileSystemModelStore(folder.resolve("store"));
         StoredVersion version = MiniLmVersion.write(store, StreamHarness.MODEL, 1);
 
+        rawThroughput(version, texts.subList(0, WARM_UP_TEXTS)); // JIT and native warm-up, so "before" is not cold
         RawResult before = rawThroughput(version, texts);
         PipelineResult pipeline = pipeline(store, version, texts, before.throughput());
         RawResult after = rawThroughput(version, texts);
