@@ -65,7 +65,9 @@ record BenchmarkFigures(int texts, RawResult before, PipelineResult pipeline, Ra
         StringBuilder report = new StringBuilder(String.format(
                 Locale.ROOT,
                 "%n| measure | value |%n|---|---|%n| texts | %d |%n| raw model, sentences/s (before / after) | %.1f / %.1f |%n"
-                        + "| pipeline, sentences/s | %.1f |%n| pipeline overhead (plain, wall clock) | %.1f%% |%n"
+                        + "| pipeline, sentences/s (after %d warm-up classifications) | %.1f |%n"
+                        + "| pipeline overhead (plain, wall clock) | %.1f%% |%n"
+                        + "| pipeline from the end of the first batch, sentences/s; overhead | %.1f; %.1f%% |%n"
                         + "| saturated window: sentences / s / sentences per s | %d / %.1f / %.1f |%n"
                         + "| mean batch size (model calls) | %.1f (%d) |%n"
                         + "| batches by size (count x size) | %s |%n"
@@ -79,8 +81,11 @@ record BenchmarkFigures(int texts, RawResult before, PipelineResult pipeline, Ra
                 texts,
                 before.throughput(),
                 after.throughput(),
+                texts - pipeline.window().classified(),
                 pipeline.throughput(),
                 plainOverhead() * 100,
+                pipeline.fromFirstBatch(),
+                (1 - pipeline.fromFirstBatch() / raw()) * 100,
                 window.classified(),
                 window.seconds(),
                 window.classified() / window.seconds(),
