@@ -55,10 +55,12 @@ class FaultRegistryOutageIT {
                 Map<String, Integer> cachedAfterVariantDuringOutage = counts(outcomes, 3 * PHASE, 4 * PHASE);
                 String stateDuringOutage = classifier.streamsState().toString();
                 stack.startRegistry();
+                long upNanos = System.nanoTime();
 
                 await().atMost(Duration.ofMinutes(2)).until(() -> outcomes.eventsWithOutcome() >= 4 * PHASE);
                 Thread.sleep(3_000); // a record written twice would show up now
                 Map<String, Integer> variantAfter = counts(outcomes, 2 * PHASE, 3 * PHASE);
+                double recoverySeconds = (outcomes.firstArrivalFrom(2 * PHASE) - upNanos) / 1e9;
                 new FaultRow(
                                 "registry down ~15 s, restart (in-memory: it comes back empty)",
                                 4 * PHASE,
@@ -70,7 +72,10 @@ class FaultRegistryOutageIT {
                                 outcomes.deadLetters(),
                                 "during the outage: new-id events " + variantDuringOutage
                                         + ", cached-id events after them " + cachedAfterVariantDuringOutage
-                                        + ", streams " + stateDuringOutage + "; after: new-id events " + variantAfter)
+                                        + ", streams " + stateDuringOutage + "; after: new-id events " + variantAfter
+                                        + String.format(
+                                                ", the first %.1f s after the registry was healthy again",
+                                                recoverySeconds))
                         .print();
 
                 assertThat(outcomes.lost(4 * PHASE))
