@@ -1,6 +1,5 @@
 package io.streamtune.systemtests;
 
-import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelVersion;
@@ -86,26 +85,17 @@ final class LoopStack implements AutoCloseable {
         return settings;
     }
 
-    /**
-     * The classifier's settings: names, store, Kafka, registry, topics, an instance id, any free HTTP port and a
-     * state folder; everything else at its default unless the caller adds keys.
-     */
+    /** The classifier's settings (see {@link ClassifierWiring#settings}); callers add tuning keys. */
     Map<String, String> classifierSettings(Path storeRoot, Path stateDir) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(ClassifierConfig.APPLICATION_ID, "classifier-" + modelName);
-        settings.put(ClassifierConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers());
-        settings.put(ClassifierConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
-        settings.put(ClassifierConfig.REGISTRY_PREFIX + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
-        settings.put(ClassifierConfig.INPUT_TOPIC, events);
-        settings.put(ClassifierConfig.OUTPUT_TOPIC, classifications);
-        settings.put(ClassifierConfig.DLQ_TOPIC, eventDeadLetters);
-        settings.put(ClassifierConfig.MODEL_VERSIONS_TOPIC, modelVersions);
-        settings.put(ClassifierConfig.MODEL_NAME, modelName);
-        settings.put(ClassifierConfig.MODEL_STORE_ROOT, storeRoot.toString());
-        settings.put(ClassifierConfig.INSTANCE_ID, "loop-classifier");
-        settings.put(ClassifierConfig.HTTP_PORT, "0");
-        settings.put(ClassifierConfig.KAFKA_PREFIX + "state.dir", stateDir.toString());
-        return settings;
+        return new ClassifierWiring(
+                        stack.bootstrapServers(),
+                        stack.schemaRegistryUrl(),
+                        modelName,
+                        events,
+                        classifications,
+                        eventDeadLetters,
+                        modelVersions)
+                .settings("loop-classifier", storeRoot, stateDir);
     }
 
     /** Sends a text event keyed by its id (not flushed). */

@@ -8,6 +8,7 @@ import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.schemas.serde.WireFormat;
+import io.streamtune.systemtests.StandInModel;
 import io.streamtune.testsupport.KafkaStack;
 import io.streamtune.trainer.Trainer;
 import io.streamtune.trainer.config.TrainerConfig;

@@ -10,6 +10,7 @@ import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.schemas.serde.WireFormat;
+import io.streamtune.systemtests.StandInModel;
 import io.streamtune.testsupport.KafkaStack;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.schemas.serde.WireFormat;
+import io.streamtune.systemtests.ClassifierWiring;
 import io.streamtune.testsupport.KafkaStack;
 import io.streamtune.trainer.config.TrainerConfig;
 import java.nio.charset.StandardCharsets;
@@ -125,23 +126,15 @@ final class CorpusTopics implements AutoCloseable {
 
     /** The classifier's settings: small batches, the stand-in model, any free HTTP port. */
     ClassifierConfig classifierConfig(Path stateDir, Path storeRoot) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(ClassifierConfig.APPLICATION_ID, "classifier-" + modelName);
-        settings.put(ClassifierConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers());
-        settings.put(ClassifierConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl());
-        settings.put(ClassifierConfig.REGISTRY_PREFIX + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
-        settings.put(ClassifierConfig.INPUT_TOPIC, events);
-        settings.put(ClassifierConfig.OUTPUT_TOPIC, classifications);
-        settings.put(ClassifierConfig.DLQ_TOPIC, eventDeadLetters);
-        settings.put(ClassifierConfig.MODEL_VERSIONS_TOPIC, modelVersions);
-        settings.put(ClassifierConfig.MODEL_NAME, modelName);
-        settings.put(ClassifierConfig.MODEL_STORE_ROOT, storeRoot.toString());
-        settings.put(ClassifierConfig.INSTANCE_ID, "badinput-classifier");
-        settings.put(ClassifierConfig.HTTP_PORT, "0");
-        settings.put(ClassifierConfig.BATCH_MAX_RECORDS, "16");
-        settings.put(ClassifierConfig.KAFKA_PREFIX + "state.dir", stateDir.toString());
-        settings.put(ClassifierConfig.KAFKA_PREFIX + "commit.interval.ms", "100");
-        return new ClassifierConfig(settings);
+        return new ClassifierWiring(
+                        stack.bootstrapServers(),
+                        stack.schemaRegistryUrl(),
+                        modelName,
+                        events,
+                        classifications,
+                        eventDeadLetters,
+                        modelVersions)
+                .standInConfig("badinput-classifier", storeRoot, stateDir);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.streamtune.classifier.ClassifierRuntime;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
+import io.streamtune.systemtests.StandInModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

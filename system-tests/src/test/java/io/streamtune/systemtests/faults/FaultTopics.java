@@ -5,10 +5,10 @@ import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
+import io.streamtune.systemtests.ClassifierWiring;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -82,22 +82,14 @@ final class FaultTopics {
 
     /** The classifier's settings: small batches, the stand-in model, any free HTTP port. */
     ClassifierConfig classifierConfig(Path stateDir, Path storeRoot) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(ClassifierConfig.APPLICATION_ID, "classifier-" + MODEL_NAME);
-        settings.put(ClassifierConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers());
-        settings.put(ClassifierConfig.SCHEMA_REGISTRY_URL, stack.registryUrl());
-        settings.put(ClassifierConfig.REGISTRY_PREFIX + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
-        settings.put(ClassifierConfig.INPUT_TOPIC, EVENTS);
-        settings.put(ClassifierConfig.OUTPUT_TOPIC, CLASSIFICATIONS);
-        settings.put(ClassifierConfig.DLQ_TOPIC, DEAD_LETTERS);
-        settings.put(ClassifierConfig.MODEL_VERSIONS_TOPIC, MODEL_VERSIONS);
-        settings.put(ClassifierConfig.MODEL_NAME, MODEL_NAME);
-        settings.put(ClassifierConfig.MODEL_STORE_ROOT, storeRoot.toString());
-        settings.put(ClassifierConfig.INSTANCE_ID, "faults-classifier");
-        settings.put(ClassifierConfig.HTTP_PORT, "0");
-        settings.put(ClassifierConfig.BATCH_MAX_RECORDS, "16");
-        settings.put(ClassifierConfig.KAFKA_PREFIX + "state.dir", stateDir.toString());
-        settings.put(ClassifierConfig.KAFKA_PREFIX + "commit.interval.ms", "100");
-        return new ClassifierConfig(settings);
+        return new ClassifierWiring(
+                        stack.bootstrapServers(),
+                        stack.registryUrl(),
+                        MODEL_NAME,
+                        EVENTS,
+                        CLASSIFICATIONS,
+                        DEAD_LETTERS,
+                        MODEL_VERSIONS)
+                .standInConfig("faults-classifier", storeRoot, stateDir);
     }
 }

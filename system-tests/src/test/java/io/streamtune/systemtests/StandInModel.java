@@ -1,4 +1,4 @@
-package io.streamtune.systemtests.faults;
+package io.streamtune.systemtests;
 
 import io.streamtune.classifier.inference.Prediction;
 import io.streamtune.classifier.reload.LoadedModel;
@@ -7,8 +7,12 @@ import io.streamtune.classifier.reload.ModelTarget;
 import java.util.List;
 import java.util.Map;
 
-/** A deterministic stand-in for BERT (a text with "good" is {@code pos}): the faults are in Kafka, not the model. */
-final class StandInModel implements ModelLoader {
+/**
+ * A deterministic stand-in for BERT: a text with "good" in it is {@code pos}, any other {@code neg}. For the tests
+ * about what reaches the model (bad input, faults in Kafka), not about what the model says, where the real model would
+ * only make them slower. It accepts any text, including control characters and U+FFFD.
+ */
+public final class StandInModel implements ModelLoader {
 
     @Override
     public LoadedModel load(ModelTarget target) {
@@ -23,9 +27,10 @@ final class StandInModel implements ModelLoader {
         }
 
         private static Prediction predict(String text) {
-            double pos = text.contains("good") ? 0.9 : 0.1;
+            boolean positive = text.contains("good");
+            double pos = positive ? 0.9 : 0.1;
             return new Prediction(
-                    pos > 0.5 ? "pos" : "neg", Math.max(pos, 1 - pos), Map.of("pos", pos, "neg", 1 - pos), false);
+                    positive ? "pos" : "neg", Math.max(pos, 1 - pos), Map.of("pos", pos, "neg", 1 - pos), false);
         }
 
         @Override
