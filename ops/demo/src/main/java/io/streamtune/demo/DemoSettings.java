@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Everything a demo run can be told. {@link #defaults(Path)} gives the settings of the full demo (about 5 to 8
- * minutes on a 2-core CPU); each {@code with*} returns a copy with one group of values changed.
+ * minutes on a 2-core CPU); {@link #toBuilder()} changes groups of values in a copy.
  *
  * @param dataFile the labelled data ({@code data/uci_sentiment.jsonl})
  * @param dataDir where the stack, the model store, the state and the report go
@@ -81,137 +81,108 @@ public record DemoSettings(
                 Duration.ofMinutes(4));
     }
 
-    public DemoSettings withStream(int newEvents, double newRate, int newWindow) {
-        return new DemoSettings(
-                dataFile,
-                dataDir,
-                newEvents,
-                newRate,
-                bootstrapSize,
-                bootstrapDomain,
-                correctShare,
-                newWindow,
-                roundTrigger,
-                testSize,
-                ports,
-                keepStack,
-                training,
-                progressInterval,
-                finishTimeout);
+    /** A builder starting from these settings, to change groups of them and build a validated copy. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public DemoSettings withBootstrap(int size, String domain) {
-        return new DemoSettings(
-                dataFile,
-                dataDir,
-                events,
-                rate,
-                size,
-                domain,
-                correctShare,
-                window,
-                roundTrigger,
-                testSize,
-                ports,
-                keepStack,
-                training,
-                progressInterval,
-                finishTimeout);
-    }
+    /** Changes groups of settings; {@link #build()} checks the result as the constructor does. */
+    public static final class Builder {
+        private Path dataFile;
+        private Path dataDir;
+        private int events;
+        private double rate;
+        private int bootstrapSize;
+        private String bootstrapDomain;
+        private double correctShare;
+        private int window;
+        private int roundTrigger;
+        private int testSize;
+        private Ports ports;
+        private boolean keepStack;
+        private Training training;
+        private Duration progressInterval;
+        private Duration finishTimeout;
 
-    public DemoSettings withFeedback(double share, int trigger) {
-        return new DemoSettings(
-                dataFile,
-                dataDir,
-                events,
-                rate,
-                bootstrapSize,
-                bootstrapDomain,
-                share,
-                window,
-                trigger,
-                testSize,
-                ports,
-                keepStack,
-                training,
-                progressInterval,
-                finishTimeout);
-    }
+        private Builder(DemoSettings from) {
+            dataFile = from.dataFile;
+            dataDir = from.dataDir;
+            events = from.events;
+            rate = from.rate;
+            bootstrapSize = from.bootstrapSize;
+            bootstrapDomain = from.bootstrapDomain;
+            correctShare = from.correctShare;
+            window = from.window;
+            roundTrigger = from.roundTrigger;
+            testSize = from.testSize;
+            ports = from.ports;
+            keepStack = from.keepStack;
+            training = from.training;
+            progressInterval = from.progressInterval;
+            finishTimeout = from.finishTimeout;
+        }
 
-    public DemoSettings withFolders(Path newDataFile, Path newDataDir) {
-        return new DemoSettings(
-                newDataFile,
-                newDataDir,
-                events,
-                rate,
-                bootstrapSize,
-                bootstrapDomain,
-                correctShare,
-                window,
-                roundTrigger,
-                testSize,
-                ports,
-                keepStack,
-                training,
-                progressInterval,
-                finishTimeout);
-    }
+        public Builder withStream(int newEvents, double newRate, int newWindow) {
+            events = newEvents;
+            rate = newRate;
+            window = newWindow;
+            return this;
+        }
 
-    public DemoSettings withStack(Ports newPorts, boolean keep) {
-        return new DemoSettings(
-                dataFile,
-                dataDir,
-                events,
-                rate,
-                bootstrapSize,
-                bootstrapDomain,
-                correctShare,
-                window,
-                roundTrigger,
-                testSize,
-                newPorts,
-                keep,
-                training,
-                progressInterval,
-                finishTimeout);
-    }
+        public Builder withBootstrap(int size, String domain) {
+            bootstrapSize = size;
+            bootstrapDomain = domain;
+            return this;
+        }
 
-    public DemoSettings withTraining(Training newTraining, int newTestSize) {
-        return new DemoSettings(
-                dataFile,
-                dataDir,
-                events,
-                rate,
-                bootstrapSize,
-                bootstrapDomain,
-                correctShare,
-                window,
-                roundTrigger,
-                newTestSize,
-                ports,
-                keepStack,
-                newTraining,
-                progressInterval,
-                finishTimeout);
-    }
+        public Builder withFeedback(double share, int trigger) {
+            correctShare = share;
+            roundTrigger = trigger;
+            return this;
+        }
 
-    public DemoSettings withTiming(Duration progress, Duration finish) {
-        return new DemoSettings(
-                dataFile,
-                dataDir,
-                events,
-                rate,
-                bootstrapSize,
-                bootstrapDomain,
-                correctShare,
-                window,
-                roundTrigger,
-                testSize,
-                ports,
-                keepStack,
-                training,
-                progress,
-                finish);
+        public Builder withFolders(Path newDataFile, Path newDataDir) {
+            dataFile = newDataFile;
+            dataDir = newDataDir;
+            return this;
+        }
+
+        public Builder withStack(Ports newPorts, boolean keep) {
+            ports = newPorts;
+            keepStack = keep;
+            return this;
+        }
+
+        public Builder withTraining(Training newTraining, int newTestSize) {
+            training = newTraining;
+            testSize = newTestSize;
+            return this;
+        }
+
+        public Builder withTiming(Duration progress, Duration finish) {
+            progressInterval = progress;
+            finishTimeout = finish;
+            return this;
+        }
+
+        public DemoSettings build() {
+            return new DemoSettings(
+                    dataFile,
+                    dataDir,
+                    events,
+                    rate,
+                    bootstrapSize,
+                    bootstrapDomain,
+                    correctShare,
+                    window,
+                    roundTrigger,
+                    testSize,
+                    ports,
+                    keepStack,
+                    training,
+                    progressInterval,
+                    finishTimeout);
+        }
     }
 
     private static void requireAtLeast(String option, int value, int minimum) {

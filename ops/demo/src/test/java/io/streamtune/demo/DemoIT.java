@@ -64,14 +64,15 @@ class DemoIT {
     @Test
     void shouldClassifyEveryEventOnceRunARoundAndReportWhatTheTopicsHold() throws Exception {
         Path root = RepositoryRoot.locate();
-        DemoSettings settings = DemoSettings.defaults(root)
+        DemoSettings settings = DemoSettings.defaults(root).toBuilder()
                 .withFolders(root.resolve("data/uci_sentiment.jsonl"), dataDir)
                 .withStream(EVENTS, 12.0, WINDOW)
                 .withBootstrap(64, "yelp")
                 .withFeedback(1.0, 20)
                 .withStack(new DemoSettings.Ports(Ports.freePort(), Ports.freePort(), Ports.freePort()), true)
                 .withTraining(new DemoSettings.Training(1, 48, 1e-4, 42, 2.0, "macroF1"), 60)
-                .withTiming(Duration.ofSeconds(5), Duration.ofMinutes(2));
+                .withTiming(Duration.ofSeconds(5), Duration.ofMinutes(2))
+                .build();
 
         DemoResult result = new Demo(settings, System.out).run();
 

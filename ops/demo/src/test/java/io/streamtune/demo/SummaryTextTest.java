@@ -44,7 +44,9 @@ class SummaryTextTest {
                 new DemoResult.Files(Path.of("s.txt"), Path.of("a.html"), Path.of("a.png")),
                 Duration.ofSeconds(75),
                 false);
-        DemoSettings settings = DemoSettings.defaults(Path.of("/repo")).withStream(6, 2.0, 3);
+        DemoSettings settings = DemoSettings.defaults(Path.of("/repo")).toBuilder()
+                .withStream(6, 2.0, 3)
+                .build();
 
         List<String> lines = SummaryText.render(result, settings);
 

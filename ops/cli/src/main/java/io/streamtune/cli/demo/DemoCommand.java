@@ -151,8 +151,8 @@ public final class DemoCommand implements Callable<Integer> {
     DemoSettings settings(DemoSettings defaults) {
         DemoSettings.Training training = defaults.training();
         DemoSettings.Ports ports = defaults.ports();
-        return defaults.withStream(
-                        or(events, defaults.events()), or(rate, defaults.rate()), or(window, defaults.window()))
+        return defaults.toBuilder()
+                .withStream(or(events, defaults.events()), or(rate, defaults.rate()), or(window, defaults.window()))
                 .withBootstrap(
                         or(bootstrapSize, defaults.bootstrapSize()), or(bootstrapDomain, defaults.bootstrapDomain()))
                 .withFeedback(or(correctShare, defaults.correctShare()), or(roundTrigger, defaults.roundTrigger()))
@@ -171,7 +171,8 @@ public final class DemoCommand implements Callable<Integer> {
                                 training.seed(),
                                 or(replayRatio, training.replayRatio()),
                                 or(gateMetric, training.gateMetric())),
-                        or(testSize, defaults.testSize()));
+                        or(testSize, defaults.testSize()))
+                .build();
     }
 
     private static <T> T or(T value, T fallback) {
