@@ -7,6 +7,7 @@ import io.streamtune.classifier.ClassifierRuntime;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.systemtests.StandInModel;
+import io.streamtune.testsupport.FaultReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,19 +74,17 @@ class FaultBrokerRestartIT {
                 int lost = outcomes.lost(EVENTS).size();
                 int duplicated = outcomes.duplicatedOrUnknown().size();
                 int deadLettered = outcomes.deadLetters();
-                new FaultRow(
-                                fault,
-                                EVENTS,
-                                "broker down after event " + sentWhenDown + " (" + classifiedWhenDown
-                                        + " classified by then)",
-                                lost,
-                                duplicated,
-                                deadLettered,
-                                String.format(
-                                        "first classification of an event sent during the outage %.1f s after the"
-                                                + " broker was healthy again; streams %s",
-                                        recoverySeconds, classifier.streamsState()))
-                        .print();
+                FaultReport.record(new FaultReport.Row(
+                        fault,
+                        EVENTS,
+                        "broker down after event " + sentWhenDown + " (" + classifiedWhenDown + " classified by then)",
+                        lost,
+                        duplicated,
+                        deadLettered,
+                        String.format(
+                                "first classification of an event sent during the outage %.1f s after the"
+                                        + " broker was healthy again; streams %s",
+                                recoverySeconds, classifier.streamsState())));
 
                 assertThat(stream.failures()).as("send failures").isEmpty();
                 assertThat(outcomes.lost(EVENTS))

@@ -7,6 +7,7 @@ import io.streamtune.classifier.ClassifierRuntime;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.systemtests.StandInModel;
+import io.streamtune.testsupport.FaultReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,22 +63,20 @@ class FaultRegistryOutageIT {
                 Thread.sleep(3_000); // a record written twice would show up now
                 Map<String, Integer> variantAfter = counts(outcomes, 2 * PHASE, 3 * PHASE);
                 double recoverySeconds = (outcomes.firstArrivalFrom(2 * PHASE) - upNanos) / 1e9;
-                new FaultRow(
-                                "registry down ~15 s, restart (in-memory: it comes back empty)",
-                                4 * PHASE,
-                                "registry stopped after " + PHASE + " events; " + PHASE + " cached-id, " + PHASE
-                                        + " new-id (" + variant.schemaId() + "), " + PHASE
-                                        + " cached-id events sent while down",
-                                outcomes.lost(4 * PHASE).size(),
-                                outcomes.duplicatedOrUnknown().size(),
-                                outcomes.deadLetters(),
-                                "during the outage: new-id events " + variantDuringOutage
-                                        + ", cached-id events after them " + cachedAfterVariantDuringOutage
-                                        + ", streams " + stateDuringOutage + "; after: new-id events " + variantAfter
-                                        + String.format(
-                                                ", the first %.1f s after the registry was healthy again",
-                                                recoverySeconds))
-                        .print();
+                FaultReport.record(new FaultReport.Row(
+                        "registry down ~15 s, restart (in-memory: it comes back empty)",
+                        4 * PHASE,
+                        "registry stopped after " + PHASE + " events; " + PHASE + " cached-id, " + PHASE
+                                + " new-id (" + variant.schemaId() + "), " + PHASE
+                                + " cached-id events sent while down",
+                        outcomes.lost(4 * PHASE).size(),
+                        outcomes.duplicatedOrUnknown().size(),
+                        outcomes.deadLetters(),
+                        "during the outage: new-id events " + variantDuringOutage
+                                + ", cached-id events after them " + cachedAfterVariantDuringOutage
+                                + ", streams " + stateDuringOutage + "; after: new-id events " + variantAfter
+                                + String.format(
+                                        ", the first %.1f s after the registry was healthy again", recoverySeconds)));
 
                 assertThat(outcomes.lost(4 * PHASE))
                         .as("events with no outcome")
