@@ -9,7 +9,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads an input value as a {@link TextEvent} and decides whether it can be classified. Bad bytes ({@link
- * WireFormatException}), a null value, an empty text or a text over the size limit are rejected with a reason. Any
+ * WireFormatException}), a null value, a text with nothing visible in it ({@link VisibleText}) or a text over the
+ * size limit are rejected with a reason. Any
  * other exception (a schema registry that cannot be reached) is thrown: the bytes may be fine, so the task fails and,
  * under exactly-once, the record is read again after the restart instead of being dead-lettered.
  */
@@ -35,8 +36,11 @@ public final class TextEventReader {
             return Result.rejected(
                     DeadLetterReason.UNDESERIALIZABLE, e.getClass().getName(), e.getMessage());
         }
-        if (event.getText().isBlank()) {
-            return Result.rejected(DeadLetterReason.EMPTY_TEXT, "EmptyText", "the text is empty or blank");
+        if (VisibleText.isAbsent(event.getText())) {
+            return Result.rejected(
+                    DeadLetterReason.EMPTY_TEXT,
+                    "EmptyText",
+                    "the text is empty or has only white space, control or invisible format characters");
         }
         int bytes = utf8LengthIfOverLimit(event.getText());
         if (bytes > maxTextBytes) {

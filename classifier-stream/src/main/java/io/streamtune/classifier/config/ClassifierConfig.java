@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -24,6 +25,11 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class ClassifierConfig extends AbstractConfig {
 
     public static final String KAFKA_PREFIX = "kafka.";
+    /** The consumer session timeout unless {@code kafka.consumer.session.timeout.ms} sets another. */
+    static final int SESSION_TIMEOUT_MS = 10_000;
+
+    static final int HEARTBEAT_INTERVAL_MS = 3_000;
+
     public static final String REGISTRY_PREFIX = "registry.";
 
     public static final String APPLICATION_ID = "application.id";
@@ -266,14 +272,18 @@ public final class ClassifierConfig extends AbstractConfig {
     }
 
     /**
-     * The Kafka Streams settings: exactly-once v2 and this app's identity, then every {@value #KAFKA_PREFIX} key
-     * without its prefix, so a pass-through value wins over the defaults here.
+     * The Kafka Streams settings: exactly-once v2, this app's identity and a consumer session timeout of {@value
+     * #SESSION_TIMEOUT_MS} ms, then every {@value #KAFKA_PREFIX} key without its prefix, so a pass-through value wins
+     * over the defaults here. The session timeout is how long the partitions of a killed instance, or of a stream
+     * thread that failed and was replaced, wait before another member takes them (Kafka's default is 45 s).
      */
     public Map<String, Object> streamsConfig() {
         Map<String, Object> streams = new HashMap<>();
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
         streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS));
         streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        streams.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS);
+        streams.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), HEARTBEAT_INTERVAL_MS);
         streams.putAll(kafkaClientConfig());
         return streams;
     }

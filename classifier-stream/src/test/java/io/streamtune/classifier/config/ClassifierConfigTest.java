@@ -64,6 +64,17 @@ class ClassifierConfigTest {
     }
 
     @Test
+    void shouldShortenTheSessionTimeoutUnlessSet() throws IOException {
+        ClassifierConfig defaults = ConfigLoader.load(null, REQUIRED_ENV);
+        ClassifierConfig set = ConfigLoader.load(write("kafka.consumer.session.timeout.ms=45000\n"), REQUIRED_ENV);
+
+        assertThat(defaults.streamsConfig())
+                .containsEntry("consumer.session.timeout.ms", 10_000)
+                .containsEntry("consumer.heartbeat.interval.ms", 3_000);
+        assertThat(set.streamsConfig()).containsEntry("consumer.session.timeout.ms", "45000");
+    }
+
+    @Test
     void shouldPassRegistryKeysToTheSerde() {
         ClassifierConfig config =
                 ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_REGISTRY_AUTO_REGISTER_SCHEMAS", "true"));
