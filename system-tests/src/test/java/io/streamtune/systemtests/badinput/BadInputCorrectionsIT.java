@@ -203,7 +203,7 @@ class BadInputCorrectionsIT {
         return ids;
     }
 
-    /** Bad bytes on the trainer's other input, classifications. */
+    /** Bad bytes and a tombstone on the trainer's other input, classifications. */
     private static List<CorpusRecord> badClassifications(int firstSequence) {
         String kind = "classifications: bad bytes";
         return List.of(
@@ -216,7 +216,8 @@ class BadInputCorrectionsIT {
                         kind,
                         CorpusTopics.bytes("bad-c-2"),
                         WireFormat.header(TextEventCorpus.UNKNOWN_SCHEMA_ID),
-                        "MALFORMED"));
+                        "MALFORMED"),
+                new CorpusRecord(firstSequence + 3, kind, CorpusTopics.bytes("bad-c-3"), null, "MALFORMED"));
     }
 
     private static List<CorpusRecord> bulk(CorrectionCorpus corpus, int firstSequence) {

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Remembers the text of every classified event for id-only corrections, and completes a correction that was
- * already waiting for it. Unreadable classifications are dead-lettered (with their source topic in the headers).
+ * already waiting for it. Unreadable classifications and tombstones are dead-lettered MALFORMED (with their source
+ * topic in the headers).
  */
 final class ClassificationProcessor implements Processor<byte[], byte[], Object, Object> {
 
@@ -45,7 +46,7 @@ final class ClassificationProcessor implements Processor<byte[], byte[], Object,
         SourceCoordinates source = SourceCoordinates.current(context, record.headers());
         Classification classification;
         try {
-            classification = classifications.deserialize(source.topic(), record.value());
+            classification = read(source.topic(), record.value());
         } catch (SerializationException e) {
             LOG.warn(
                     "Dead-lettering classification {}-{}@{}: {}",
@@ -59,14 +60,19 @@ final class ClassificationProcessor implements Processor<byte[], byte[], Object,
             metrics.deadLettered();
             return;
         }
-        if (classification == null) {
-            return;
-        }
         String eventId = classification.getEventId();
         texts.put(eventId, classification.getText(), record.timestamp());
         waiting.take(eventId).ifPresent(pending -> {
             LabelCorrection correction = corrections.deserialize(pending.topic(), pending.value());
             writer.offer(CorrectionProcessor.withText(correction, classification.getText()), record.timestamp());
         });
+    }
+
+    private Classification read(String topic, byte[] value) {
+        Classification classification = classifications.deserialize(topic, value);
+        if (classification == null) {
+            throw new SerializationException("a classification must have a value (got a tombstone)");
+        }
+        return classification;
     }
 }

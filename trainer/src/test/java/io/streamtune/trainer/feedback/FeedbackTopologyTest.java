@@ -158,6 +158,17 @@ class FeedbackTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterATombstoneOnClassifications() {
+        classificationsIn.pipeInput("e1", null);
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isNull();
+        assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.CLASSIFICATIONS);
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("MALFORMED");
+        assertThat(header(dead, DeadLetters.EXCEPTION_MESSAGE)).contains("tombstone");
+    }
+
+    @Test
     void shouldDeadLetterCorrectionWhoseKeyIsNotItsEventId() {
         correctionsIn.pipeInput("other", correction("e1", "pos", "great", "alice", 1));
 
