@@ -34,6 +34,7 @@ public final class ServedTrainer implements AutoCloseable {
             ControlServer server = new ControlServer(
                     config.httpHost(),
                     config.httpPort(),
+                    config.roundsToken(),
                     trainer::requestRound,
                     trainer::isHealthy,
                     trainer::metricsText);

@@ -47,6 +47,7 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String TRAINING_MAX_LENGTH = "training.max.length";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_ROUNDS_TOKEN = "http.rounds.token";
     public static final String TOPIC_LABEL_CORRECTIONS = "topic.label.corrections";
     public static final String TOPIC_CLASSIFICATIONS = "topic.classifications";
     public static final String TOPIC_TRAINING_SET = "topic.training.set";
@@ -198,6 +199,13 @@ public final class TrainerConfig extends AbstractConfig {
 
     public String httpHost() {
         return getString(HTTP_HOST);
+    }
+
+    /** The bearer token POST /rounds requires, if one is set. */
+    public Optional<String> roundsToken() {
+        return Optional.ofNullable(getPassword(HTTP_ROUNDS_TOKEN))
+                .map(password -> password.value())
+                .filter(token -> !token.isBlank());
     }
 
     /** The control server port; -1 when disabled. */

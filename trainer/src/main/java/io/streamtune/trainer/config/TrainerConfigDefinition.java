@@ -29,7 +29,14 @@ final class TrainerConfigDefinition {
                         8090,
                         Range.between(-1, 65535),
                         Importance.LOW,
-                        "Port of the control HTTP server (POST /rounds, GET /health); -1 disables it, 0 picks one.");
+                        "Port of the control HTTP server (POST /rounds, GET /health); -1 disables it, 0 picks one.")
+                .define(
+                        HTTP_ROUNDS_TOKEN,
+                        Type.PASSWORD,
+                        "",
+                        Importance.MEDIUM,
+                        "Bearer token that POST /rounds requires (Authorization: Bearer <token>); empty: no token."
+                                + " GET /health and /metrics stay open.");
         return def;
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HTTP on one port: {@code POST /rounds} asks for a round now (202), {@code GET /health} answers 200 while the
- * trainer is healthy and 503 otherwise, {@code GET /metrics} gives the metrics in Prometheus' text format. Uses
- * the JDK's built-in server: no extra dependency.
+ * trainer is healthy and 503 otherwise, {@code GET /metrics} gives the metrics in Prometheus' text format. With a
+ * rounds token, {@code POST /rounds} needs {@code Authorization: Bearer <token>} (401 otherwise); health and metrics
+ * stay open for probes and scrapers. Uses the JDK's built-in server: no extra dependency.
  */
 public final class ControlServer implements AutoCloseable {
 
@@ -29,17 +31,29 @@ public final class ControlServer implements AutoCloseable {
      *
      * @param host the address to bind, e.g. 127.0.0.1
      * @param port the port, 0 for any free one
+     * @param roundsToken the bearer token {@code POST /rounds} requires; empty for none
      * @param requestRound called on {@code POST /rounds}
      * @param healthy answers {@code GET /health}
      * @param metrics answers {@code GET /metrics} (Prometheus text, see {@link PrometheusText})
      */
     public ControlServer(
-            String host, int port, Runnable requestRound, BooleanSupplier healthy, Supplier<String> metrics)
+            String host,
+            int port,
+            Optional<String> roundsToken,
+            Runnable requestRound,
+            BooleanSupplier healthy,
+            Supplier<String> metrics)
             throws IOException {
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/rounds", exchange -> {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, PLAIN_TEXT, "use POST\n");
+                return;
+            }
+            if (roundsToken.isPresent() && !BearerToken.matches(exchange, roundsToken.get())) {
+                LOG.warn("Refused a round request without the right token from {}", exchange.getRemoteAddress());
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                respond(exchange, 401, PLAIN_TEXT, "a bearer token is required\n");
                 return;
             }
             requestRound.run();

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class ControlServerTest {
     void shouldRequestRoundOnPostAndReportHealth() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         AtomicBoolean healthy = new AtomicBoolean(true);
-        try (ControlServer server =
-                new ControlServer("127.0.0.1", 0, requests::incrementAndGet, healthy::get, () -> "")) {
+        try (ControlServer server = new ControlServer(
+                "127.0.0.1", 0, Optional.empty(), requests::incrementAndGet, healthy::get, () -> "")) {
             String base = "http://127.0.0.1:" + server.port();
 
             assertThat(send(HttpRequest.newBuilder(URI.create(base + "/rounds"))
@@ -44,13 +45,43 @@ class ControlServerTest {
     }
 
     @Test
+    void shouldRefuseARoundRequestWithoutTheTokenWhenOneIsSet() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        try (ControlServer server = new ControlServer(
+                "127.0.0.1", 0, Optional.of("s3cret"), requests::incrementAndGet, () -> true, () -> "")) {
+            String rounds = "http://127.0.0.1:" + server.port() + "/rounds";
+
+            assertThat(send(post(rounds).build())).isEqualTo(401);
+            assertThat(send(post(rounds).header("Authorization", "Bearer wrong").build()))
+                    .isEqualTo(401);
+            assertThat(send(post(rounds).header("Authorization", "Basic s3cret").build()))
+                    .isEqualTo(401);
+            assertThat(requests).hasValue(0);
+            assertThat(send(post(rounds)
+                            .header("Authorization", "Bearer s3cret")
+                            .build()))
+                    .isEqualTo(202);
+            assertThat(requests).hasValue(1);
+            assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                            .GET()
+                            .build()))
+                    .isEqualTo(200);
+        }
+    }
+
+    private static HttpRequest.Builder post(String uri) {
+        return HttpRequest.newBuilder(URI.create(uri)).POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    @Test
     void shouldServeMetricsAsPrometheusText() throws Exception {
         String page = new PrometheusText()
                 .counter("x_total", "Things.", 3)
                 .gauge("y", "Unknown yet.", Double.NaN)
                 .gauge("z", "A fraction.", 0.25)
                 .toString();
-        try (ControlServer server = new ControlServer("127.0.0.1", 0, () -> {}, () -> true, () -> page)) {
+        try (ControlServer server =
+                new ControlServer("127.0.0.1", 0, Optional.empty(), () -> {}, () -> true, () -> page)) {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
                             .GET()
