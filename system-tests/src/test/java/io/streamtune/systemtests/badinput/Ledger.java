@@ -30,6 +30,11 @@ final class Ledger {
         outcomes.computeIfAbsent(sequence, s -> new ArrayList<>()).add(outcome);
     }
 
+    /** The outcomes seen for one record, in arrival order; empty when none. */
+    List<String> outcomesOf(int sequence) {
+        return outcomes.getOrDefault(sequence, List.of());
+    }
+
     int outcomeCount() {
         return outcomes.values().stream().mapToInt(List::size).sum();
     }

@@ -21,15 +21,20 @@ final class ClassificationProcessor implements Processor<byte[], byte[], Object,
 
     private final Deserializer<LabelCorrection> corrections;
     private final Deserializer<Classification> classifications;
+    private final FeedbackTopology.Sinks sinks;
     private ProcessorContext<Object, Object> context;
     private FeedbackMetrics metrics;
     private EventTexts texts;
     private WaitingCorrections waiting;
     private TrainingSetWriter writer;
 
-    ClassificationProcessor(Deserializer<LabelCorrection> corrections, Deserializer<Classification> classifications) {
+    ClassificationProcessor(
+            Deserializer<LabelCorrection> corrections,
+            Deserializer<Classification> classifications,
+            FeedbackTopology.Sinks sinks) {
         this.corrections = corrections;
         this.classifications = classifications;
+        this.sinks = sinks;
     }
 
     @Override
@@ -38,7 +43,8 @@ final class ClassificationProcessor implements Processor<byte[], byte[], Object,
         this.metrics = new FeedbackMetrics(context, FeedbackTopology.REMEMBER_TEXTS);
         this.texts = new EventTexts(context.getStateStore(FeedbackTopology.TEXTS_STORE));
         this.waiting = new WaitingCorrections(context.getStateStore(FeedbackTopology.PENDING_STORE));
-        this.writer = new TrainingSetWriter(context, context.getStateStore(FeedbackTopology.LATEST_STORE), metrics);
+        this.writer =
+                new TrainingSetWriter(context, context.getStateStore(FeedbackTopology.LATEST_STORE), metrics, sinks);
     }
 
     @Override
@@ -56,7 +62,7 @@ final class ClassificationProcessor implements Processor<byte[], byte[], Object,
                     e.getMessage());
             context.forward(
                     DeadLetters.record(source, record.key(), record.value(), record.timestamp(), "MALFORMED", e),
-                    FeedbackTopology.DEAD_LETTER_SINK);
+                    sinks.deadLetters());
             metrics.deadLettered();
             return;
         }

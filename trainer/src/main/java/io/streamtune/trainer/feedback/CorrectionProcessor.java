@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads raw label corrections: bad bytes and invalid corrections are dead-lettered; a correction with text goes to
+ * Reads raw label corrections (straight from the topic, or through {@link AnnotatorRateLimit} when the ingestion is
+ * rate-limited): bad bytes and invalid corrections are dead-lettered; a correction with text goes to
  * the training set; an id-only one takes the text of its classification, or waits for it (re-checked by a
  * wall-clock punctuator) and is dead-lettered when it does not arrive in time.
  */
@@ -25,6 +26,7 @@ final class CorrectionProcessor implements Processor<byte[], byte[], Object, Obj
 
     private final FeedbackSettings settings;
     private final Deserializer<LabelCorrection> deserializer;
+    private final FeedbackTopology.Sinks sinks;
     private ProcessorContext<Object, Object> context;
     private FeedbackMetrics metrics;
     private CorrectionValidator validator;
@@ -32,31 +34,38 @@ final class CorrectionProcessor implements Processor<byte[], byte[], Object, Obj
     private WaitingCorrections waiting;
     private TrainingSetWriter writer;
 
-    CorrectionProcessor(FeedbackSettings settings, Deserializer<LabelCorrection> deserializer) {
+    CorrectionProcessor(
+            FeedbackSettings settings, Deserializer<LabelCorrection> deserializer, FeedbackTopology.Sinks sinks) {
         this.settings = settings;
         this.deserializer = deserializer;
+        this.sinks = sinks;
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.metrics = new FeedbackMetrics(context, FeedbackTopology.VALIDATE_CORRECTIONS);
-        this.validator = new CorrectionValidator(settings, context.getStateStore(FeedbackTopology.RATES_STORE));
+        this.validator = new CorrectionValidator(settings);
         this.texts = new EventTexts(context.getStateStore(FeedbackTopology.TEXTS_STORE));
         this.waiting = new WaitingCorrections(context.getStateStore(FeedbackTopology.PENDING_STORE));
-        this.writer = new TrainingSetWriter(context, context.getStateStore(FeedbackTopology.LATEST_STORE), metrics);
+        this.writer =
+                new TrainingSetWriter(context, context.getStateStore(FeedbackTopology.LATEST_STORE), metrics, sinks);
         context.schedule(settings.joinCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireWaiting);
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        SourceCoordinates source = SourceCoordinates.current(context, record.headers());
+        SourceCoordinates source = FeedbackHeaders.source(context, record.headers());
+        byte[] key = FeedbackHeaders.originalKey(record.headers(), record.key());
         LabelCorrection correction;
         try {
             correction = read(source.topic(), record.value());
-            validator.check(record.key(), correction, record.timestamp());
+            validator.check(key, correction);
+            rateLimited(record).ifPresent(message -> {
+                throw new RejectedCorrectionException(Reason.RATE_LIMITED, message);
+            });
         } catch (SerializationException | RejectedCorrectionException e) {
-            deadLetter(source, record.key(), record.value(), record.timestamp(), e);
+            deadLetter(source, key, record.value(), record.timestamp(), e);
             return;
         }
         String text = correction.getText();
@@ -71,8 +80,13 @@ final class CorrectionProcessor implements Processor<byte[], byte[], Object, Obj
         if (known.isPresent()) {
             writer.offer(withText(correction, known.get()), record.timestamp());
         } else {
-            waitForText(source, record, correction);
+            waitForText(source, key, record, correction);
         }
+    }
+
+    /** The rate limit's refusal, when the ingestion is rate-limited and this correction was over the limit. */
+    private static Optional<String> rateLimited(Record<byte[], byte[]> record) {
+        return FeedbackHeaders.text(record.headers(), FeedbackHeaders.RATE_LIMITED);
     }
 
     private LabelCorrection read(String topic, byte[] value) {
@@ -83,10 +97,11 @@ final class CorrectionProcessor implements Processor<byte[], byte[], Object, Obj
         return correction;
     }
 
-    private void waitForText(SourceCoordinates source, Record<byte[], byte[]> record, LabelCorrection correction) {
+    private void waitForText(
+            SourceCoordinates source, byte[] key, Record<byte[], byte[]> record, LabelCorrection correction) {
         long correctedTime = correction.getCorrectedTime().toEpochMilli();
         PendingCorrection pending = new PendingCorrection(
-                record.key(),
+                key,
                 record.value(),
                 source.topic(),
                 source.partition(),
@@ -135,8 +150,7 @@ final class CorrectionProcessor implements Processor<byte[], byte[], Object, Obj
                 source.partition(),
                 source.offset(),
                 e.getMessage());
-        context.forward(
-                DeadLetters.record(source, key, value, timestamp, reason, e), FeedbackTopology.DEAD_LETTER_SINK);
+        context.forward(DeadLetters.record(source, key, value, timestamp, reason, e), sinks.deadLetters());
         metrics.deadLettered();
     }
 

@@ -18,14 +18,17 @@ final class TrainingSetWriter {
     private final ProcessorContext<Object, Object> context;
     private final KeyValueStore<String, LatestCorrection> latest;
     private final FeedbackMetrics metrics;
+    private final FeedbackTopology.Sinks sinks;
 
     TrainingSetWriter(
             ProcessorContext<Object, Object> context,
             KeyValueStore<String, LatestCorrection> latest,
-            FeedbackMetrics metrics) {
+            FeedbackMetrics metrics,
+            FeedbackTopology.Sinks sinks) {
         this.context = context;
         this.latest = latest;
         this.metrics = metrics;
+        this.sinks = sinks;
     }
 
     /** Whether a correction at this time would be dropped because an equal or newer one is known. */
@@ -50,7 +53,7 @@ final class TrainingSetWriter {
             return;
         }
         latest.put(eventId, new LatestCorrection(time, correction.getLabel(), correction.getAnnotator()));
-        context.forward(new Record<>(eventId, correction, timestamp), FeedbackTopology.TRAINING_SET_SINK);
+        context.forward(new Record<>(eventId, correction, timestamp), sinks.trainingSet());
         metrics.accepted();
     }
 }

@@ -246,6 +246,32 @@ class FeedbackTopologyTest {
                 .containsExactly("ANNOTATOR_NOT_ALLOWED", "RATE_LIMITED");
     }
 
+    @Test
+    void shouldDeadLetterWithTheOriginalCoordinatesAndKeyAfterTheRepartitionByAnnotator() {
+        start(new FeedbackSettings(
+                List.of("neg", "pos"), Set.of(), 1, MAX_WAIT, Duration.ofSeconds(10), Duration.ofDays(7)));
+        byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+
+        correctionsIn.pipeInput("e1", correction("e1", "pos", "a", "alice", 1));
+        correctionsIn.pipeInput("e2", correction("e2", "pos", "b", "alice", 2));
+        rawCorrectionsIn.pipeInput("e3", garbage);
+        correctionsIn.pipeInput("e4", correction("e4", "neg", "c", "bob", 3));
+
+        assertThat(trainingSet.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("e1", "e4");
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(r -> header(r, DeadLetters.REASON)).containsExactly("RATE_LIMITED", "MALFORMED");
+        assertThat(dead)
+                .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("e2", "e3");
+        assertThat(dead).extracting(r -> header(r, DeadLetters.SOURCE_TOPIC)).containsOnly(Topics.LABEL_CORRECTIONS);
+        assertThat(dead).extracting(r -> header(r, DeadLetters.SOURCE_OFFSET)).containsExactly("1", "2");
+        assertThat(dead.get(1).value()).isEqualTo(garbage);
+        assertThat(dead)
+                .flatExtracting(r -> List.of(r.headers().toArray()))
+                .extracting(Header::key)
+                .noneMatch(key -> key.startsWith("streamtune.feedback."));
+    }
+
     private double metric(String name) {
         return driver.metrics().entrySet().stream()
                 .filter(entry -> entry.getKey().group().equals("stream-" + FeedbackMetrics.SCOPE + "-metrics"))
