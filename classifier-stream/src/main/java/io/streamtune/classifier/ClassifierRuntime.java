@@ -8,6 +8,7 @@ import io.streamtune.classifier.reload.ModelLoader;
 import io.streamtune.classifier.reload.ModelReloader;
 import io.streamtune.classifier.reload.ModelVersionWatcher;
 import io.streamtune.classifier.reload.PromotionTracker;
+import io.streamtune.classifier.reload.RetryBackoff;
 import io.streamtune.classifier.reload.ServingModel;
 import io.streamtune.classifier.reload.StreamsInstanceRank;
 import io.streamtune.classifier.topology.ClassificationTopology;
@@ -19,6 +20,7 @@ import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerde;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -111,7 +113,9 @@ public final class ClassifierRuntime implements AutoCloseable {
                 rank,
                 Duration.ofMillis(config.reloadStaggerMs()),
                 metrics,
-                ModelReloader.Sleeper.real());
+                ModelReloader.Sleeper.real(),
+                new RetryBackoff(config.reloadRetryBackoff(), config.reloadRetryBackoffMax()),
+                InstantSource.system());
         Map<String, Object> consumerConfig = new HashMap<>(config.clientConfig());
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -3,6 +3,7 @@ package io.streamtune.classifier.config;
 import io.streamtune.schemas.Topics;
 import io.streamtune.schemas.serde.AvroSerdeConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,8 @@ public final class ClassifierConfig extends AbstractConfig {
     public static final String TEXT_MAX_BYTES = "text.max.bytes";
     public static final String INSTANCE_ID = "instance.id";
     public static final String RELOAD_STAGGER_MS = "reload.stagger.ms";
+    public static final String RELOAD_RETRY_BACKOFF_MS = "reload.retry.backoff.ms";
+    public static final String RELOAD_RETRY_BACKOFF_MAX_MS = "reload.retry.backoff.max.ms";
     public static final String HTTP_PORT = "http.port";
 
     private static final ConfigDef DEFINITION = new ConfigDef()
@@ -183,6 +186,23 @@ public final class ClassifierConfig extends AbstractConfig {
                     "Rolling reload: an instance of rank r (its place among the live instances) waits r times"
                             + " this before swapping in a newly promoted version.")
             .define(
+                    RELOAD_RETRY_BACKOFF_MS,
+                    Type.LONG,
+                    1_000L,
+                    Range.between(1, 3_600_000),
+                    Importance.LOW,
+                    "When the model store cannot be read (not mounted, file server down, I/O error) the announced"
+                            + " version is refused for now and tried again this long after the first failed"
+                            + " attempt, doubling after each further one. Verification failures are never retried.")
+            .define(
+                    RELOAD_RETRY_BACKOFF_MAX_MS,
+                    Type.LONG,
+                    30_000L,
+                    Range.between(1, 3_600_000),
+                    Importance.LOW,
+                    "The longest wait between two attempts to load a version while the model store cannot be"
+                            + " read; at least " + RELOAD_RETRY_BACKOFF_MS + ".")
+            .define(
                     HTTP_PORT,
                     Type.INT,
                     8080,
@@ -192,6 +212,12 @@ public final class ClassifierConfig extends AbstractConfig {
 
     public ClassifierConfig(Map<?, ?> originals) {
         super(DEFINITION, originals, false);
+        if (reloadRetryBackoffMax().compareTo(reloadRetryBackoff()) < 0) {
+            throw new ConfigException(
+                    RELOAD_RETRY_BACKOFF_MAX_MS,
+                    getLong(RELOAD_RETRY_BACKOFF_MAX_MS),
+                    "must be at least " + RELOAD_RETRY_BACKOFF_MS + " (" + getLong(RELOAD_RETRY_BACKOFF_MS) + ")");
+        }
     }
 
     /** The definition of every key, for documentation ({@code toHtml()}, {@code toRst()}). */
@@ -258,6 +284,16 @@ public final class ClassifierConfig extends AbstractConfig {
 
     public long reloadStaggerMs() {
         return getLong(RELOAD_STAGGER_MS);
+    }
+
+    /** The wait before the first retry of a version the model store could not be read for. */
+    public Duration reloadRetryBackoff() {
+        return Duration.ofMillis(getLong(RELOAD_RETRY_BACKOFF_MS));
+    }
+
+    /** The longest wait between two retries of a version the model store could not be read for. */
+    public Duration reloadRetryBackoffMax() {
+        return Duration.ofMillis(getLong(RELOAD_RETRY_BACKOFF_MAX_MS));
     }
 
     public int httpPort() {

@@ -4,6 +4,7 @@ import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.reload.LoadedModel;
 import io.streamtune.classifier.reload.ModelLoader;
 import io.streamtune.classifier.reload.ModelTarget;
+import io.streamtune.classifier.reload.StoreUnreachableException;
 import io.streamtune.model.artifact.ArtifactVerificationException;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.ModelStore;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * the configured store (a location elsewhere, e.g. {@code ../../etc}, another scheme or a link out of the store root,
  * refuses it), resolving it verifies the SHA-256 of every file against the manifest (a changed byte refuses it), the
  * manifest's own SHA-256 must match the one the ModelVersion record announced, then the DJL classifier loads it on
- * the configured device and warms it up.
+ * the configured device and warms it up. A store that cannot be read is reported as {@link
+ * StoreUnreachableException}, so the version is tried again later; every other failure refuses it.
  */
 public final class EngineModelLoader implements ModelLoader {
 
@@ -52,8 +54,26 @@ public final class EngineModelLoader implements ModelLoader {
         }
     }
 
+    /**
+     * Loads a version.
+     *
+     * @throws StoreUnreachableException if the store could not be read (see {@link LoadFailureCause}): the version
+     *     is tried again later
+     * @throws IOException if the version fails verification; it is refused for good, as for any other exception
+     */
     @Override
     public LoadedModel load(ModelTarget target) throws IOException {
+        try {
+            return verifyAndLoad(target);
+        } catch (IOException | RuntimeException e) {
+            if (LoadFailureCause.of(e) == LoadFailureCause.STORE_UNREACHABLE) {
+                throw new StoreUnreachableException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private LoadedModel verifyAndLoad(ModelTarget target) throws IOException {
         long start = System.nanoTime();
         StoredVersion stored = target.artifactUri() == null
                 ? store.resolve(target.modelName(), target.version())

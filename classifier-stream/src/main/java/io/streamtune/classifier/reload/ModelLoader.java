@@ -7,7 +7,10 @@ public interface ModelLoader {
     /**
      * Loads a version.
      *
-     * @throws Exception if any step fails; the version is then refused and the served one stays
+     * @throws StoreUnreachableException if the model store could not be read; the version is refused for now, the
+     *     served one stays, and the version is tried again after a backoff
+     * @throws Exception if any other step fails (verification above all); the version is then refused for good and
+     *     the served one stays
      */
     LoadedModel load(ModelTarget target) throws Exception;
 }

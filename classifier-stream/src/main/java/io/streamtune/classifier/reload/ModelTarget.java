@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param manifestSha256 the expected SHA-256 of the artifact's manifest, or null when unknown (a pinned version
  *     that the topic does not list)
  * @param announcedAt the timestamp of the record that made it the target (0 when pinned): a version refused once is
- *     tried again only when it is announced again
+ *     tried again only when it is announced again (unless the store was unreachable: that is retried by itself)
  */
 public record ModelTarget(String modelName, long version, String artifactUri, String manifestSha256, long announcedAt) {
 

@@ -7,6 +7,7 @@ import io.streamtune.schemas.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,6 +35,8 @@ class ClassifierConfigTest {
         assertThat(config.batchMaxRecords()).isEqualTo(32);
         assertThat(config.device()).isEqualTo(Device.CPU);
         assertThat(config.pinnedVersion()).isEmpty();
+        assertThat(config.reloadRetryBackoff()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.reloadRetryBackoffMax()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -96,6 +99,19 @@ class ClassifierConfigTest {
                         ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_SCHEMA_REGISTRY_URL", "localhost:8081")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("schema.registry.url");
+    }
+
+    @Test
+    void shouldRefuseARetryBackoffMaxShorterThanTheInitialBackoff() throws IOException {
+        Path file = write("reload.retry.backoff.ms=5000\nreload.retry.backoff.max.ms=4000\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, REQUIRED_ENV))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("reload.retry.backoff.max.ms")
+                .hasMessageContaining("must be at least reload.retry.backoff.ms");
+        assertThatThrownBy(() -> ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_RELOAD_RETRY_BACKOFF_MS", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("reload.retry.backoff.ms");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.streamtune.classifier.engine;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamtune.classifier.reload.ModelTarget;
+import io.streamtune.classifier.reload.StoreUnreachableException;
+import io.streamtune.model.artifact.ArtifactContent;
+import io.streamtune.model.artifact.ArtifactVerificationException;
+import io.streamtune.model.artifact.FileSystemModelStore;
+import io.streamtune.model.artifact.ModelArtifact;
+import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.classify.ClassifierSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How the loader reports the failures of a real file-system store before any model is loaded: an unmounted store
+ * as {@link StoreUnreachableException} (tried again later), a changed byte or a location outside the store as what
+ * the model module says (refused for good). The artifact's bytes are no real model: each case fails before DJL.
+ */
+class EngineModelLoaderTest {
+
+    @TempDir
+    Path folder;
+
+    private FileSystemModelStore store;
+    private StoredVersion stored;
+    private EngineModelLoader loader;
+
+    @BeforeEach
+    void storeAVersion() throws IOException {
+        store = new FileSystemModelStore(folder.resolve("store"));
+        stored = store.put(ModelArtifact.builder()
+                .setModelName("sentiment")
+                .setVersion(2)
+                .setLabels(List.of("negative", "positive"))
+                .setConfig(new ObjectMapper().createObjectNode().put("model_type", "bert"))
+                .setWeights(ArtifactContent.ofBytes("weights".getBytes(StandardCharsets.UTF_8)))
+                .setTokenizer(ArtifactContent.ofBytes("{}".getBytes(StandardCharsets.UTF_8)))
+                .build());
+        loader = new EngineModelLoader(store, ClassifierSettings.defaults());
+    }
+
+    @Test
+    void shouldReportAStoreRootThatIsGoneAsUnreachable() throws IOException {
+        Files.move(store.root(), folder.resolve("unmounted"));
+
+        assertThatThrownBy(() -> loader.load(announced("sentiment/2")))
+                .isInstanceOf(StoreUnreachableException.class)
+                .hasCauseInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("NoSuchFileException")
+                .hasMessageContaining(stored.folder().toString());
+    }
+
+    @Test
+    void shouldRefuseAChangedByteForGood() throws IOException {
+        Path weights = stored.folder().resolve("model.safetensors");
+        weights.toFile().setWritable(true);
+        Files.writeString(weights, "weighty");
+
+        assertThatThrownBy(() -> loader.load(announced("sentiment/2")))
+                .isInstanceOf(ArtifactVerificationException.class)
+                .isNotInstanceOf(StoreUnreachableException.class);
+    }
+
+    @Test
+    void shouldRefuseALocationOutsideTheStoreForGood() {
+        assertThatThrownBy(() -> loader.load(announced("../unmounted/sentiment/2")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leaves the store root");
+    }
+
+    private ModelTarget announced(String location) {
+        return new ModelTarget("sentiment", 2, location, stored.manifestSha256(), 100);
+    }
+}
