@@ -12,6 +12,7 @@ import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.ModelStatus;
+import io.streamtune.testsupport.FaultReport;
 import io.streamtune.testsupport.KafkaStack;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,14 +92,19 @@ class RealModelIT {
                     .untilAsserted(
                             () -> assertThat(runtime.metrics().failedReloads()).isEqualTo(1));
             sendBatch("v3-", 5);
-            assertClassifiedBy(StreamHarness.readAtLeast(consumer, 6, Duration.ofSeconds(60)), 1);
+            List<ConsumerRecord<String, Classification>> whileRefused =
+                    StreamHarness.readAtLeast(consumer, 6, Duration.ofSeconds(60));
+            assertClassifiedBy(whileRefused, 1);
 
             harness.publish(2, ModelStatus.PROMOTED, v2.manifestSha256());
             await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(
                             () -> assertThat(runtime.metrics().servedVersion()).isEqualTo(2));
             sendBatch("v2-", 5);
-            assertClassifiedBy(StreamHarness.readAtLeast(consumer, 6, Duration.ofSeconds(60)), 2);
+            List<ConsumerRecord<String, Classification>> after =
+                    StreamHarness.readAtLeast(consumer, 6, Duration.ofSeconds(60));
+            assertClassifiedBy(after, 2);
+            recordCorruptionRow(first, whileRefused, after);
         }
         assertThat(runtime.metrics().reloads()).isEqualTo(2);
     }
@@ -135,6 +141,26 @@ class RealModelIT {
                             .toList(),
                     2);
         }
+    }
+
+    private void recordCorruptionRow(
+            List<ConsumerRecord<String, Classification>> first,
+            List<ConsumerRecord<String, Classification>> whileRefused,
+            List<ConsumerRecord<String, Classification>> after) {
+        List<String> keys = new java.util.ArrayList<>();
+        List.of(first, whileRefused, after).forEach(part -> part.forEach(record -> keys.add(record.key())));
+        long distinct = keys.stream().distinct().count();
+        int sent = 11 + 6 + 6; // the three batches: 10 + a long text, then 5 + 1 twice
+        FaultReport.record(new FaultReport.Row(
+                "model store corrupted: one byte of a version's weights changed (RealModelIT)",
+                sent,
+                "v3 PROMOTED with one byte of model.safetensors flipped after it was stored",
+                sent - distinct,
+                keys.size() - distinct,
+                0,
+                "v3 refused (checksum mismatch), failed reloads "
+                        + runtime.metrics().failedReloads()
+                        + "; the events sent meanwhile classified by v1; v2 announced next and served"));
     }
 
     private void sendBatch(String prefix, int count) {
