@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -35,12 +33,8 @@ record SelfSignedCertificate(Path keyStore, Path trustStore, String password) {
     static SelfSignedCertificate create(Path folder)
             throws IOException, InterruptedException, GeneralSecurityException {
         Files.createDirectories(folder);
-        byte[] secret = new byte[12];
-        new SecureRandom().nextBytes(secret);
         SelfSignedCertificate certificate = new SelfSignedCertificate(
-                folder.resolve("server.p12"),
-                folder.resolve("truststore.p12"),
-                HexFormat.of().formatHex(secret));
+                folder.resolve("server.p12"), folder.resolve("truststore.p12"), Secrets.random());
         certificate.generateKeyPair(folder.resolve("keytool.log"));
         certificate.writeTrustStore();
         return certificate;
