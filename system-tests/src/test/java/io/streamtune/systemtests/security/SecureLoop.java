@@ -10,6 +10,10 @@ import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.systemtests.ClassifierWiring;
 import io.streamtune.trainer.config.TrainerConfig;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
@@ -144,6 +149,21 @@ final class SecureLoop implements AutoCloseable {
         settings.put(TrainerConfig.FEEDBACK_JOIN_MAX_WAIT_MS, "3000");
         settings.put(TrainerConfig.FEEDBACK_JOIN_CHECK_INTERVAL_MS, "500");
         return new TrainerConfig(settings);
+    }
+
+    /**
+     * Writes the client properties file a user gives the command line with {@code --config}: the Kafka client's
+     * SASL_SSL settings and the registry's URL, basic auth and trust store (Confluent key names), side by side.
+     */
+    Path writeClientProperties(Path file) throws IOException {
+        Properties properties = new Properties();
+        stack.kafkaSettings(user, password).forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
+        stack.registrySettings().forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
+        Files.createDirectories(file.getParent());
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(out, "streamtune CLI: SASL_SSL to Kafka, TLS + basic auth to the registry");
+        }
+        return file;
     }
 
     void sendEvent(String id, String text) {

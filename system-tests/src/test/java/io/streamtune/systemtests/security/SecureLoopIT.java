@@ -3,6 +3,8 @@ package io.streamtune.systemtests.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamtune.classifier.ClassifierRuntime;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.schemas.Classification;
@@ -12,10 +14,12 @@ import io.streamtune.trainer.Trainer;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.round.Example;
 import io.streamtune.trainer.round.RoundOutcome;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +52,7 @@ class SecureLoopIT {
     private static final int CORRECTED = 20;
     private static final int LATER = 10;
     private static final Duration WAIT = Duration.ofMinutes(1);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path folder;
@@ -93,16 +98,51 @@ class SecureLoopIT {
                 ModelVersion promoted = awaitPromoted(loop, 2);
                 await().atMost(WAIT).until(() -> servedVersion(classifier) == 2);
 
-                IntStream.range(0, LATER).forEach(i -> loop.sendEvent("later-" + i, "what a wicked plot"));
-                loop.flush();
+                Path clientProperties = loop.writeClientProperties(folder.resolve("cli/client.properties"));
+                Path laterEvents = folder.resolve("cli/later.jsonl");
+                Files.write(
+                        laterEvents,
+                        IntStream.range(0, LATER)
+                                .mapToObj(i -> "{\"id\":\"later-" + i + "\",\"text\":\"what a wicked plot\"}")
+                                .toList());
+                CliProcess cli = new CliProcess(folder.resolve("cli"));
+                CliProcess.Result produced = cli.run(
+                        "produce",
+                        WAIT,
+                        "produce",
+                        laterEvents.toString(),
+                        "--topic",
+                        SecureLoop.EVENTS,
+                        "--config",
+                        clientProperties.toString());
+                assertThat(produced.exitCode())
+                        .as("streamtune produce: " + produced.err())
+                        .isZero();
                 awaitClassified(classifications, seen, "later-", LATER);
 
+                CliProcess.Result tailed = cli.run(
+                        "tail",
+                        WAIT,
+                        "tail",
+                        "--from-beginning",
+                        "--json",
+                        "--max",
+                        String.valueOf(CORRECTED + LATER),
+                        "--topic",
+                        SecureLoop.CLASSIFICATIONS,
+                        "--config",
+                        clientProperties.toString());
+                assertThat(tailed.exitCode())
+                        .as("streamtune tail: " + tailed.err())
+                        .isZero();
+                Map<String, Integer> tailedLater = cliVerdicts(tailed.out(), "later-");
                 List<ConsumerRecord<byte[], byte[]>> deadLetters =
                         loop.readAll(List.of(SecureLoop.EVENT_DEAD_LETTERS, SecureLoop.CORRECTION_DEAD_LETTERS), WAIT);
                 Map<String, Integer> later = verdicts(seen, "later-");
                 System.out.printf(
                         "secure loop: %d events classified by v1 %s; %d corrections -> v2 %s metrics %s;"
-                                + " %d later events %s; dead letters %d%n",
+                                + " %d later events (streamtune produce --config) %s, as streamtune tail --config"
+                                + " printed them %s; dead letters %d%n",
                         CORRECTED,
                         verdicts(seen, "early-"),
                         CORRECTED,
@@ -110,11 +150,13 @@ class SecureLoopIT {
                         promoted.getMetrics(),
                         LATER,
                         later,
+                        tailedLater,
                         deadLetters.size());
 
                 assertThat(later)
                         .as("version 2 learned 'wicked' from the corrections")
                         .containsExactly(Map.entry("pos@v2", LATER));
+                assertThat(tailedLater).as("streamtune tail").isEqualTo(later);
                 assertThat(deadLetters).as("dead letters").isEmpty();
                 assertThat(trainerFailure.get()).as("trainer failure").isNull();
                 assertThat(classifier.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
@@ -151,6 +193,25 @@ class SecureLoopIT {
                 counts.merge(c.getLabel() + "@v" + c.getModelVersion(), 1, Integer::sum);
             }
         });
+        return counts;
+    }
+
+    /** As {@link #verdicts}, from the JSON lines {@code streamtune tail --json} printed. */
+    private static Map<String, Integer> cliVerdicts(List<String> lines, String prefix) throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String line : lines) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            JsonNode classification = JSON.readTree(line);
+            if (classification.path("eventId").asText().startsWith(prefix)) {
+                counts.merge(
+                        classification.path("label").asText() + "@v"
+                                + classification.path("modelVersion").asLong(),
+                        1,
+                        Integer::sum);
+            }
+        }
         return counts;
     }
 
