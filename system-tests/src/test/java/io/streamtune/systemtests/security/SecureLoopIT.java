@@ -49,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecureLoopIT {
 
     private static final String APP_USER = "streamtune-app";
+    private static final String READER = "dashboard";
+    private static final String OUTSIDER = "outsider";
     private static final int CORRECTED = 20;
     private static final int LATER = 10;
     private static final Duration WAIT = Duration.ofMinutes(1);
@@ -60,12 +62,12 @@ class SecureLoopIT {
     @Test
     void shouldRunTheWholeLoopOverSaslSslAndAnAuthenticatedTlsRegistryAndRefuseOtherClients() throws Exception {
         SelfSignedCertificate certificate = SelfSignedCertificate.create(folder.resolve("tls"));
-        String appPassword = Secrets.random();
+        String password = Secrets.random();
         try (SecureStack stack = new SecureStack(
                                 folder.resolve("stack"), certificate, Secrets.random(), Secrets.random())
                         .start();
-                SecureLoop loop = new SecureLoop(stack, APP_USER, appPassword)) {
-            stack.upsertUser(APP_USER, appPassword);
+                SecureLoop loop = new SecureLoop(stack, APP_USER, password)) {
+            createUsers(stack, password);
             loop.create();
             Path store = folder.resolve("store");
             TrainerConfig trainerConfig = loop.trainerConfig(store, folder.resolve("trainer-state"), CORRECTED);
@@ -74,100 +76,119 @@ class SecureLoopIT {
             RoundOutcome first = Trainer.bootstrap(trainerConfig, tuner, bootstrapExamples());
             assertThat(first.version()).isEqualTo(1);
             assertThat(first.decision().promote()).isTrue();
+            runLoop(loop, store, trainerConfig, tuner);
 
-            AtomicReference<RuntimeException> trainerFailure = new AtomicReference<>();
-            try (ClassifierRuntime classifier = ClassifierRuntime.start(
-                            loop.classifierConfig(store, folder.resolve("classifier-state")),
-                            new WordVotesLoader(new FileSystemModelStore(store), SecureLoop.LABELS),
-                            WAIT);
-                    Trainer trainer = Trainer.start(trainerConfig, tuner, trainerFailure::set);
-                    KafkaConsumer<String, Classification> classifications = loop.classifications()) {
-                await().atMost(WAIT).until(classifier::isReady);
-                await().atMost(WAIT).until(trainer::isHealthy);
-                Map<String, Classification> seen = new HashMap<>();
-
-                IntStream.range(0, CORRECTED).forEach(i -> loop.sendEvent("early-" + i, "the plot was wicked"));
-                loop.flush();
-                awaitClassified(classifications, seen, "early-", CORRECTED);
-                assertThat(verdicts(seen, "early-"))
-                        .as("version 1 has never seen 'wicked': the first label")
-                        .containsExactly(Map.entry("neg@v1", CORRECTED));
-
-                IntStream.range(0, CORRECTED).forEach(i -> loop.sendCorrection("early-" + i, "pos", "neg"));
-                loop.flush();
-                ModelVersion promoted = awaitPromoted(loop, 2);
-                await().atMost(WAIT).until(() -> servedVersion(classifier) == 2);
-
-                Path clientProperties = loop.writeClientProperties(folder.resolve("cli/client.properties"));
-                Path laterEvents = folder.resolve("cli/later.jsonl");
-                Files.write(
-                        laterEvents,
-                        IntStream.range(0, LATER)
-                                .mapToObj(i -> "{\"id\":\"later-" + i + "\",\"text\":\"what a wicked plot\"}")
-                                .toList());
-                CliProcess cli = new CliProcess(folder.resolve("cli"));
-                CliProcess.Result produced = cli.run(
-                        "produce",
-                        WAIT,
-                        "produce",
-                        laterEvents.toString(),
-                        "--topic",
-                        SecureLoop.EVENTS,
-                        "--config",
-                        clientProperties.toString());
-                assertThat(produced.exitCode())
-                        .as("streamtune produce: " + produced.err())
-                        .isZero();
-                awaitClassified(classifications, seen, "later-", LATER);
-
-                CliProcess.Result tailed = cli.run(
-                        "tail",
-                        WAIT,
-                        "tail",
-                        "--from-beginning",
-                        "--json",
-                        "--max",
-                        String.valueOf(CORRECTED + LATER),
-                        "--topic",
-                        SecureLoop.CLASSIFICATIONS,
-                        "--config",
-                        clientProperties.toString());
-                assertThat(tailed.exitCode())
-                        .as("streamtune tail: " + tailed.err())
-                        .isZero();
-                Map<String, Integer> tailedLater = cliVerdicts(tailed.out(), "later-");
-                List<ConsumerRecord<byte[], byte[]>> deadLetters =
-                        loop.readAll(List.of(SecureLoop.EVENT_DEAD_LETTERS, SecureLoop.CORRECTION_DEAD_LETTERS), WAIT);
-                Map<String, Integer> later = verdicts(seen, "later-");
-                System.out.printf(
-                        "secure loop: %d events classified by v1 %s; %d corrections -> v2 %s metrics %s;"
-                                + " %d later events (streamtune produce --config) %s, as streamtune tail --config"
-                                + " printed them %s; dead letters %d%n",
-                        CORRECTED,
-                        verdicts(seen, "early-"),
-                        CORRECTED,
-                        promoted.getStatus(),
-                        promoted.getMetrics(),
-                        LATER,
-                        later,
-                        tailedLater,
-                        deadLetters.size());
-
-                assertThat(later)
-                        .as("version 2 learned 'wicked' from the corrections")
-                        .containsExactly(Map.entry("pos@v2", LATER));
-                assertThat(tailedLater).as("streamtune tail").isEqualTo(later);
-                assertThat(deadLetters).as("dead letters").isEmpty();
-                assertThat(trainerFailure.get()).as("trainer failure").isNull();
-                assertThat(classifier.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
-                assertThat(trainer.isHealthy()).isTrue();
-            }
-
-            SecurityRefusals refusals = new SecurityRefusals(stack, APP_USER, appPassword);
+            SecurityRefusals refusals = new SecurityRefusals(stack, APP_USER, password);
             refusals.assertPlaintextClientCannotProduceOrRead(SecureLoop.CLASSIFICATIONS);
             refusals.assertWrongCredentialsCannotProduceOrRead(SecureLoop.CLASSIFICATIONS);
+            refusals.assertAuthorizationLimits(
+                    READER, OUTSIDER, password, SecureLoop.CLASSIFICATIONS, SecureLoop.EVENTS);
             refusals.assertRegistryRefusesMissingOrWrongCredentials(SecureLoop.EVENTS + "-value");
         }
+    }
+
+    /** The SCRAM users (through the Admin API) and their ACLs; the admin was created when the storage was formatted. */
+    private static void createUsers(SecureStack stack, String password) throws Exception {
+        for (String user : List.of(APP_USER, READER, OUTSIDER)) {
+            stack.upsertUser(user, password);
+        }
+        stack.allow(Grants.application(APP_USER));
+        stack.allow(Grants.readOnly(READER, SecureLoop.CLASSIFICATIONS));
+    }
+
+    /** Version 1 classifies, corrections make version 2, version 2 classifies what the CLI sends. */
+    private void runLoop(SecureLoop loop, Path store, TrainerConfig trainerConfig, WordVotesTuner tuner)
+            throws Exception {
+        AtomicReference<RuntimeException> trainerFailure = new AtomicReference<>();
+        try (ClassifierRuntime classifier = ClassifierRuntime.start(
+                        loop.classifierConfig(store, folder.resolve("classifier-state")),
+                        new WordVotesLoader(new FileSystemModelStore(store), SecureLoop.LABELS),
+                        WAIT);
+                Trainer trainer = Trainer.start(trainerConfig, tuner, trainerFailure::set);
+                KafkaConsumer<String, Classification> classifications = loop.classifications()) {
+            await().atMost(WAIT).until(classifier::isReady);
+            await().atMost(WAIT).until(trainer::isHealthy);
+            Map<String, Classification> seen = new HashMap<>();
+
+            IntStream.range(0, CORRECTED).forEach(i -> loop.sendEvent("early-" + i, "the plot was wicked"));
+            loop.flush();
+            awaitClassified(classifications, seen, "early-", CORRECTED);
+            assertThat(verdicts(seen, "early-"))
+                    .as("version 1 has never seen 'wicked': the first label")
+                    .containsExactly(Map.entry("neg@v1", CORRECTED));
+
+            IntStream.range(0, CORRECTED).forEach(i -> loop.sendCorrection("early-" + i, "pos", "neg"));
+            loop.flush();
+            ModelVersion promoted = awaitPromoted(loop, 2);
+            await().atMost(WAIT).until(() -> servedVersion(classifier) == 2);
+
+            Map<String, Integer> tailed = produceAndTailWithTheCli(loop, classifications, seen);
+            List<ConsumerRecord<byte[], byte[]>> deadLetters =
+                    loop.readAll(List.of(SecureLoop.EVENT_DEAD_LETTERS, SecureLoop.CORRECTION_DEAD_LETTERS), WAIT);
+            Map<String, Integer> later = verdicts(seen, "later-");
+            System.out.printf(
+                    "secure loop: %d events classified by v1 %s; %d corrections -> v2 %s metrics %s;"
+                            + " %d later events (streamtune produce --config) %s, as streamtune tail --config"
+                            + " printed them %s; dead letters %d%n",
+                    CORRECTED,
+                    verdicts(seen, "early-"),
+                    CORRECTED,
+                    promoted.getStatus(),
+                    promoted.getMetrics(),
+                    LATER,
+                    later,
+                    tailed,
+                    deadLetters.size());
+
+            assertThat(later)
+                    .as("version 2 learned 'wicked' from the corrections")
+                    .containsExactly(Map.entry("pos@v2", LATER));
+            assertThat(tailed).as("streamtune tail").isEqualTo(later);
+            assertThat(deadLetters).as("dead letters").isEmpty();
+            assertThat(trainerFailure.get()).as("trainer failure").isNull();
+            assertThat(classifier.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(trainer.isHealthy()).isTrue();
+        }
+    }
+
+    /**
+     * {@code streamtune produce} sends the later events and {@code streamtune tail} prints every classification, both
+     * with {@code --config client.properties}; returns the later events' verdicts as tail printed them.
+     */
+    private Map<String, Integer> produceAndTailWithTheCli(
+            SecureLoop loop, KafkaConsumer<String, Classification> classifications, Map<String, Classification> seen)
+            throws Exception {
+        Path clientProperties = loop.writeClientProperties(folder.resolve("cli/client.properties"));
+        Path laterEvents = folder.resolve("cli/later.jsonl");
+        Files.write(
+                laterEvents,
+                IntStream.range(0, LATER)
+                        .mapToObj(i -> "{\"id\":\"later-" + i + "\",\"text\":\"what a wicked plot\"}")
+                        .toList());
+        CliProcess cli = new CliProcess(folder.resolve("cli"));
+        String config = clientProperties.toString();
+        CliProcess.Result produced = cli.run(
+                "produce", WAIT, "produce", laterEvents.toString(), "--topic", SecureLoop.EVENTS, "--config", config);
+        assertThat(produced.exitCode())
+                .as("streamtune produce: " + produced.err())
+                .isZero();
+        awaitClassified(classifications, seen, "later-", LATER);
+
+        String max = String.valueOf(CORRECTED + LATER);
+        CliProcess.Result tailed = cli.run(
+                "tail",
+                WAIT,
+                "tail",
+                "--from-beginning",
+                "--json",
+                "--max",
+                max,
+                "--topic",
+                SecureLoop.CLASSIFICATIONS,
+                "--config",
+                config);
+        assertThat(tailed.exitCode()).as("streamtune tail: " + tailed.err()).isZero();
+        return cliVerdicts(tailed.out(), "later-");
     }
 
     private static List<Example> bootstrapExamples() {

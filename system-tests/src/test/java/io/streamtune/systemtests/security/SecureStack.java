@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
@@ -135,6 +136,13 @@ final class SecureStack implements AutoCloseable {
         }
     }
 
+    /** Adds ACLs, as the admin. */
+    void allow(List<AclBinding> acls) throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(adminSettings())) {
+            admin.createAcls(acls).all().get();
+        }
+    }
+
     private BrokerOverrides overrides(StackConfig config) {
         String client = LISTENER + "://" + bootstrapServers;
         String controller = "CONTROLLER://" + SelfSignedCertificate.HOST + ":" + config.controllerPort();
@@ -146,7 +154,10 @@ final class SecureStack implements AutoCloseable {
         server.put("sasl.enabled.mechanisms", MECHANISM);
         server.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
         server.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", jaas(ADMIN, adminPassword));
-        server.put("super.users", "User:" + ADMIN);
+        server.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // The broker reaches its controller over the PLAINTEXT controller listener, as User:ANONYMOUS; it must be
+        // allowed cluster actions there. Clients only reach the SASL_SSL listener, where every principal is a user.
+        server.put("super.users", "User:" + ADMIN + ";User:ANONYMOUS");
         server.put("ssl.keystore.location", certificate.keyStore().toString());
         server.put("ssl.keystore.password", certificate.password());
         server.put("ssl.key.password", certificate.password());

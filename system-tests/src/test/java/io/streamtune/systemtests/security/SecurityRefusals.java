@@ -20,8 +20,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,7 +31,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * What the secure stack refuses, each next to the same call with the right settings, which must succeed (so a
  * refusal is not just a broken broker or registry): Kafka clients without SASL, with a wrong password or as an
- * unknown user; registry calls without credentials, with wrong ones, or in plain HTTP.
+ * unknown user; authenticated users beyond their ACLs; registry calls without credentials, with wrong ones, or in
+ * plain HTTP.
  */
 final class SecurityRefusals {
 
@@ -70,6 +73,38 @@ final class SecurityRefusals {
             assertThat(causes(read.failure())).as("read").hasAtLeastOneElementOfType(SaslAuthenticationException.class);
             assertThat(read.records()).as("records read").isZero();
         }
+    }
+
+    /**
+     * The authorizer: a reader allowed to read one topic reads it but cannot write it or read another; an
+     * authenticated user without ACLs can do neither.
+     */
+    void assertAuthorizationLimits(String reader, String outsider, String password, String readable, String other) {
+        Map<String, Object> readerSettings = stack.kafkaSettings(reader, password);
+        Read allowed = read(readerSettings, readable);
+        Throwable writeReadable = sendFailure(readerSettings, readable);
+        Read otherTopic = read(readerSettings, other);
+        Map<String, Object> outsiderSettings = stack.kafkaSettings(outsider, password);
+        Throwable outsiderWrite = sendFailure(outsiderSettings, readable);
+        Read outsiderRead = read(outsiderSettings, readable);
+        System.out.printf(
+                "ACLs: %s reads %s -> %s; writes it -> %s; reads %s -> %s. %s writes %s -> %s; reads it -> %s%n",
+                reader,
+                readable,
+                allowed,
+                writeReadable,
+                other,
+                otherTopic,
+                outsider,
+                readable,
+                outsiderWrite,
+                outsiderRead);
+        assertThat(allowed.records()).as("%s reads %s", reader, readable).isPositive();
+        // an idempotent producer without any WRITE is refused at its first step, InitProducerId (cluster)
+        assertThat(causes(writeReadable)).hasAtLeastOneElementOfType(AuthorizationException.class);
+        assertThat(causes(otherTopic.failure())).hasAtLeastOneElementOfType(TopicAuthorizationException.class);
+        assertThat(causes(outsiderWrite)).hasAtLeastOneElementOfType(AuthorizationException.class);
+        assertThat(causes(outsiderRead.failure())).hasAtLeastOneElementOfType(TopicAuthorizationException.class);
     }
 
     /** 401 without or with wrong basic-auth credentials, no answer in plain HTTP; the right ones read the schema. */
