@@ -40,10 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole loop against a broker that requires SASL_SSL with SCRAM-SHA-512 and a registry that requires TLS and
  * basic auth (through {@link RegistryGateway}), with the classifier and the trainer configured only through their
- * normal settings: the trainer bootstraps version 1, the classifier classifies Avro events with it, corrections
- * reach the trainer, which publishes version 2 PROMOTED, and the classifier serves version 2 and classifies later
- * events with it. Then clients without SASL, with a wrong password or as an unknown user are refused, and so is the
- * registry without or with wrong credentials (see {@link SecurityRefusals}).
+ * normal settings ({@code kafka.*}, {@code registry.*}) and the CLI only through {@code --config client.properties}:
+ * the trainer bootstraps version 1, the classifier classifies Avro events with it, corrections reach the trainer,
+ * which publishes version 2 PROMOTED, and the classifier serves version 2 and classifies later events (sent with
+ * {@code streamtune produce}, read back with {@code streamtune tail}) with it. Then clients without SASL, with a
+ * wrong password, as an unknown user or beyond their ACLs are refused, and so is the registry without or with wrong
+ * credentials (see {@link SecurityRefusals}). Every client of both apps must carry the settings for this to pass: the
+ * broker has no other listener for clients, and the registry is only reachable through the gateway.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SecureLoopIT {

@@ -26,10 +26,11 @@ import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 
 /**
- * A broker process that accepts clients only over SASL_SSL with SCRAM-SHA-512 (its controller listener stays
- * PLAINTEXT on loopback; brokers talk to each other over SASL_SSL as the super user {@value #ADMIN}, created when the
- * storage is formatted), a registry process, and the {@link RegistryGateway} in front of the registry that requires
- * TLS and basic auth. Both TLS endpoints present one {@link SelfSignedCertificate}.
+ * A broker process that accepts clients only over SASL_SSL with SCRAM-SHA-512 and authorizes them with the
+ * StandardAuthorizer (ACLs; its controller listener stays PLAINTEXT on loopback; brokers talk to each other over
+ * SASL_SSL as the super user {@value #ADMIN}, created when the storage is formatted), a registry process, and the
+ * {@link RegistryGateway} in front of the registry that requires TLS and basic auth. Both TLS endpoints present one
+ * {@link SelfSignedCertificate}.
  */
 final class SecureStack implements AutoCloseable {
 
@@ -60,16 +61,24 @@ final class SecureStack implements AutoCloseable {
         this.registry = new LocalRegistry(config);
     }
 
-    /** Starts the broker and the registry, waits until both answer, then opens the gateway. */
+    /**
+     * Starts the broker and the registry, waits until both answer, then opens the gateway; stops what it started
+     * when any of it fails, since the caller gets no instance to close then.
+     */
     SecureStack start() throws IOException, GeneralSecurityException {
-        ProcessHandle brokerProcess = broker.launch(false);
-        ProcessHandle registryProcess = registry.launch(false);
-        broker.awaitHealthy(brokerProcess);
-        registry.awaitHealthy(registryProcess);
-        URI registryUrl = URI.create(registry.url());
-        gateway = RegistryGateway.start(
-                registryUrl.resolve("/"), certificate.serverContext(), REGISTRY_USER, registryPassword);
-        return this;
+        try {
+            ProcessHandle brokerProcess = broker.launch(false);
+            ProcessHandle registryProcess = registry.launch(false);
+            broker.awaitHealthy(brokerProcess);
+            registry.awaitHealthy(registryProcess);
+            URI registryUrl = URI.create(registry.url());
+            gateway = RegistryGateway.start(
+                    registryUrl.resolve("/"), certificate.serverContext(), REGISTRY_USER, registryPassword);
+            return this;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     String bootstrapServers() {
@@ -79,11 +88,6 @@ final class SecureStack implements AutoCloseable {
     /** The registry's Confluent API through the gateway: {@code https://127.0.0.1:<port>/api/v1/confluent}. */
     String registryUrl() {
         return gateway.origin() + URI.create(registry.url()).getPath();
-    }
-
-    /** The registry's own plain-HTTP address, which only the gateway uses. */
-    String upstreamRegistryUrl() {
-        return registry.url();
     }
 
     /** Kafka client settings of a SCRAM user over SASL_SSL that trusts the broker's certificate. */
