@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +21,7 @@ import org.apache.kafka.common.Uuid;
 /**
  * A single-node KRaft Kafka broker (combined broker and controller) in its own JVM, listening on
  * 127.0.0.1. Its storage is formatted once ({@code kafka.tools.StorageTool format --standalone}); later
- * starts reuse the data.
+ * starts reuse the data. {@link BrokerOverrides} change its listeners or other server settings (e.g. SASL_SSL).
  */
 public final class LocalBroker {
 
@@ -29,9 +32,16 @@ public final class LocalBroker {
     private final StackConfig config;
     private final Path home;
     private final ServerProcess process;
+    private final BrokerOverrides overrides;
 
     public LocalBroker(StackConfig config) {
+        this(config, BrokerOverrides.NONE);
+    }
+
+    /** A broker whose server properties, format run and health-check client are changed by {@code overrides}. */
+    public LocalBroker(StackConfig config, BrokerOverrides overrides) {
         this.config = config;
+        this.overrides = overrides;
         this.home = config.dataDir().resolve("kafka");
         this.process = new ServerProcess("kafka", MAIN_CLASS, config.dataDir().resolve("run"), logDir(config));
     }
@@ -64,11 +74,11 @@ public final class LocalBroker {
         if (!Ports.isListening(config.kafkaPort())) {
             return false;
         }
-        Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        Map<String, Object> adminConfig = new HashMap<>(overrides.clientSettings());
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        adminConfig.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
         try (Admin admin = Admin.create(adminConfig)) {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(3_000))
                     .nodes()
@@ -83,36 +93,48 @@ public final class LocalBroker {
     }
 
     private Path writeServerProperties() {
-        Path dataDir = home.resolve("data");
-        String controller = Ports.HOST + ":" + config.controllerPort();
-        String text = String.join(
-                "\n",
-                "# Written by Streamtune's local stack on every start; edits are overwritten.",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.bootstrap.servers=" + controller,
-                "listeners=PLAINTEXT://" + bootstrapServers() + ",CONTROLLER://" + controller,
-                "advertised.listeners=PLAINTEXT://" + bootstrapServers() + ",CONTROLLER://" + controller,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + dataDir.toString().replace("\\", "\\\\"),
-                "num.partitions=1",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "");
         try {
             Files.createDirectories(home);
             Path file = home.resolve("server.properties");
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Files.writeString(file, render(serverProperties()), StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new StackException("Cannot write the broker configuration under " + home, e);
         }
+    }
+
+    /** The defaults of a single plaintext node, then the overrides. */
+    Map<String, String> serverProperties() {
+        String controller = Ports.HOST + ":" + config.controllerPort();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("process.roles", "broker,controller");
+        properties.put("node.id", "1");
+        properties.put("controller.quorum.bootstrap.servers", controller);
+        properties.put("listeners", "PLAINTEXT://" + bootstrapServers() + ",CONTROLLER://" + controller);
+        properties.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers() + ",CONTROLLER://" + controller);
+        properties.put("controller.listener.names", "CONTROLLER");
+        properties.put("inter.broker.listener.name", "PLAINTEXT");
+        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("log.dirs", home.resolve("data").toString());
+        properties.put("num.partitions", "1");
+        properties.put("offsets.topic.replication.factor", "1");
+        properties.put("transaction.state.log.replication.factor", "1");
+        properties.put("transaction.state.log.min.isr", "1");
+        properties.put("share.coordinator.state.topic.replication.factor", "1");
+        properties.put("share.coordinator.state.topic.min.isr", "1");
+        properties.put("group.initial.rebalance.delay.ms", "0");
+        properties.putAll(overrides.serverProperties());
+        return properties;
+    }
+
+    private static String render(Map<String, String> properties) {
+        StringBuilder text =
+                new StringBuilder("# Written by Streamtune's local stack on every start; edits are overwritten.\n");
+        properties.forEach((key, value) -> text.append(key)
+                .append('=')
+                .append(value.replace("\\", "\\\\").replace("\n", "\\n"))
+                .append('\n'));
+        return text.toString();
     }
 
     private void formatIfNeeded(String classpath, Path properties) {
@@ -121,7 +143,9 @@ public final class LocalBroker {
         }
         String clusterId = Uuid.randomUuid().toString();
         ServerProcess format = new ServerProcess("kafka-format", STORAGE_TOOL, home, logDir(config));
-        List<String> args = List.of("format", "--standalone", "-t", clusterId, "-c", properties.toString());
+        List<String> args =
+                new ArrayList<>(List.of("format", "--standalone", "-t", clusterId, "-c", properties.toString()));
+        args.addAll(overrides.formatArguments());
         ProcessHandle handle = format.start(classpath, List.of("-Xmx256m"), args, false);
         try {
             ProcessHandle finished = handle.onExit().get(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
