@@ -150,7 +150,8 @@ class PublishCrashIT {
                 deadLettered(topics),
                 "after the kill: committed model-versions v1 only, uncommitted records of the round " + uncommitted
                         + ", store " + point.storedAfterKill + " (all verify) + " + leftovers.size()
-                        + " temporary folder(s); after restart: v" + point.publishedAfterRestart
+                        + " temporary folder(s)" + (leftovers.isEmpty() ? "" : " holding " + weightsWritten(marker))
+                        + "; after restart: v" + point.publishedAfterRestart
                         + " PROMOTED and in service, store " + storedAfterRestart));
     }
 
@@ -184,6 +185,11 @@ class PublishCrashIT {
             assertThat(temp.resolve(ArtifactFiles.WEIGHTS)).hasSize(written);
             assertThat(temp.resolve(ArtifactFiles.MANIFEST)).doesNotExist();
         });
+    }
+
+    private static String weightsWritten(Path marker) throws IOException {
+        String[] writtenOfTotal = Files.readString(marker).trim().split(" ");
+        return writtenOfTotal[0] + " of " + writtenOfTotal[1] + " bytes of " + ArtifactFiles.WEIGHTS;
     }
 
     private static List<Path> temporaryFolders(Path modelFolder) throws IOException {
