@@ -3,10 +3,12 @@ package io.streamtune.model.artifact;
 import io.streamtune.model.artifact.ArtifactVerificationException.Problem;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * writes (prefix {@value ArtifactWriter#TEMP_PREFIX}) are never listed and are deleted when the
  * store opens once they are older than the leftover age (so that a write in progress in another
  * process is left alone).
+ *
+ * <p>The root is created when the store opens, never afterwards: if it vanishes later (an unmounted volume, a
+ * moved folder) or is replaced by another, empty folder (the mount point left by an unmounted volume), every read,
+ * listing and write fails with a {@link StoreUnavailableException} instead of listing no versions or writing into
+ * a new, empty store. The same folder coming back (moved back) makes the store work again; another folder that is
+ * not empty (a volume mounted, or mounted again) is taken as the store from then on.
  */
 public final class FileSystemModelStore implements ModelStore {
 
@@ -41,6 +49,7 @@ public final class FileSystemModelStore implements ModelStore {
     private static final Pattern VERSION_FOLDER = Pattern.compile("[1-9][0-9]{0,18}");
 
     private final Path root;
+    private volatile Object rootKey;
 
     /**
      * Opens a store, creating the root if needed, with the default leftover age.
@@ -63,6 +72,7 @@ public final class FileSystemModelStore implements ModelStore {
     public FileSystemModelStore(Path root, Duration leftoverAge) throws IOException {
         Files.createDirectories(root);
         this.root = root.toRealPath();
+        this.rootKey = rootAttributes().fileKey();
         int removed = cleanLeftovers(leftoverAge);
         LOG.info("Opened model store {}, removed {} abandoned temporary folders", this.root, removed);
     }
@@ -105,6 +115,7 @@ public final class FileSystemModelStore implements ModelStore {
     @Override
     public StoredVersion put(ModelArtifact artifact) throws IOException {
         Path target = folderOf(artifact.modelName(), artifact.version());
+        createModelFolder(target.getParent());
         ArtifactWriter.write(artifact, target);
         return resolve(artifact.modelName(), artifact.version());
     }
@@ -112,7 +123,9 @@ public final class FileSystemModelStore implements ModelStore {
     @Override
     public StoredVersion put(Path folder) throws IOException {
         Manifest manifest = ArtifactVerifier.verify(folder);
-        ArtifactWriter.copy(folder, folderOf(manifest.modelName(), manifest.version()));
+        Path target = folderOf(manifest.modelName(), manifest.version());
+        createModelFolder(target.getParent());
+        ArtifactWriter.copy(folder, target);
         return resolve(manifest.modelName(), manifest.version());
     }
 
@@ -142,6 +155,7 @@ public final class FileSystemModelStore implements ModelStore {
 
     @Override
     public List<Long> versions(String modelName) throws IOException {
+        checkRoot();
         Path modelFolder = modelFolder(modelName);
         List<Long> versions = new ArrayList<>();
         if (!Files.isDirectory(modelFolder, LinkOption.NOFOLLOW_LINKS)) {
@@ -166,6 +180,7 @@ public final class FileSystemModelStore implements ModelStore {
      * @throws IOException if listing fails
      */
     public List<String> modelNames() throws IOException {
+        checkRoot();
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path entry : entries) {
@@ -187,7 +202,54 @@ public final class FileSystemModelStore implements ModelStore {
         return folder;
     }
 
+    /**
+     * Fails unless the root is still a usable folder: the one the store opened, or another one with content.
+     *
+     * @throws StoreUnavailableException if it is gone, no longer a folder, or another, empty folder
+     */
+    private void checkRoot() throws IOException {
+        BasicFileAttributes now = rootAttributes();
+        if (!now.isDirectory()) {
+            throw new StoreUnavailableException(root, "is no longer a folder");
+        }
+        Object key = now.fileKey();
+        if (key == null || key.equals(rootKey)) {
+            return;
+        }
+        if (isEmpty(root)) {
+            throw new StoreUnavailableException(
+                    root, "is an empty folder, not the one the store opened (volume unmounted?)");
+        }
+        LOG.warn("Model store root {} is another folder than the one opened (volume mounted again?); using it", root);
+        rootKey = key;
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            return !entries.iterator().hasNext();
+        }
+    }
+
+    private BasicFileAttributes rootAttributes() throws IOException {
+        try {
+            return Files.readAttributes(root, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new StoreUnavailableException(root, "is gone (volume unmounted or folder moved?)");
+        }
+    }
+
+    /** Creates the model folder if needed, but never the root: a vanished root makes this fail. */
+    private static void createModelFolder(Path modelFolder) throws IOException {
+        try {
+            Files.createDirectory(modelFolder);
+        } catch (FileAlreadyExistsException e) {
+            // the model has versions already
+        }
+    }
+
+    /** The folder of a version, after checking the root (every read and write goes through here). */
     private Path folderOf(String modelName, long version) throws IOException {
+        checkRoot();
         Path modelFolder = modelFolder(modelName);
         if (Files.isSymbolicLink(modelFolder)) {
             throw new IOException("model folder " + modelFolder + " is a symbolic link; refusing to follow it");

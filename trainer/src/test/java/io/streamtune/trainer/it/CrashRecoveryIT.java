@@ -11,24 +11,15 @@ import io.streamtune.testsupport.KafkaStack;
 import io.streamtune.trainer.Trainer;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.publish.PublishedVersions;
-import io.streamtune.trainer.round.Example;
 import io.streamtune.trainer.tuning.WordVoteTuner;
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,14 +45,14 @@ class CrashRecoveryIT {
         settings.put(TrainerConfig.ROUND_TRIGGER_CORRECTIONS, "20");
         settings.put(TrainerConfig.ROUND_RETRY_BACKOFF_MS, "500");
         TrainerConfig config = new TrainerConfig(settings);
-        Trainer.bootstrap(config, new WordVoteTuner(), initialExamples());
-        Path configFile = writeProperties(settings, dir.resolve("trainer.properties"));
+        Trainer.bootstrap(config, new WordVoteTuner(), TrainerStack.bootstrapExamples());
+        Path configFile = TrainerChild.writeProperties(settings, dir.resolve("trainer.properties"));
         Path marker = dir.resolve("round-started");
 
-        Process crashing = startTrainer(configFile, marker, "slow", dir.resolve("slow.log"));
-        sendCorrections(topics, "c", 30);
+        Process crashing = TrainerChild.start(configFile, marker, "slow", dir.resolve("slow.log"));
+        topics.sendCorrections("c", 30);
         await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(marker));
-        sendCorrections(topics, "d", 5);
+        topics.sendCorrections("d", 5);
         assertIngestedWhileRoundRuns(topics, "d4");
         crashing.destroyForcibly().waitFor();
 
@@ -69,7 +60,7 @@ class CrashRecoveryIT {
         assertThat(new FileSystemModelStore(config.storeRoot()).versions(config.modelName()))
                 .containsExactly(1L);
 
-        Process restarted = startTrainer(configFile, marker, "fast", dir.resolve("fast.log"));
+        Process restarted = TrainerChild.start(configFile, marker, "fast", dir.resolve("fast.log"));
         try {
             await().atMost(Duration.ofSeconds(180))
                     .untilAsserted(() -> assertThat(published(topics, config).inService())
@@ -88,38 +79,6 @@ class CrashRecoveryIT {
         }
     }
 
-    private static Process startTrainer(Path configFile, Path marker, String mode, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        TrainerProcessMain.class.getName(),
-                        configFile.toString(),
-                        marker.toString(),
-                        mode)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    private static Path writeProperties(Map<String, Object> settings, Path file) throws IOException {
-        Properties properties = new Properties();
-        settings.forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
-        try (Writer writer = Files.newBufferedWriter(file)) {
-            properties.store(writer, "trainer under test");
-        }
-        return file;
-    }
-
-    private static List<Example> initialExamples() {
-        List<Example> examples = new ArrayList<>();
-        IntStream.range(0, 40).forEach(i -> examples.add(new Example("p" + i, "great lovely film " + i, "pos")));
-        IntStream.range(0, 40).forEach(i -> examples.add(new Example("n" + i, "awful boring film " + i, "neg")));
-        return examples;
-    }
-
     /** Feedback ingestion runs on its own threads: corrections reach the training set during a round. */
     private static void assertIngestedWhileRoundRuns(TrainerStack topics, String eventId) {
         List<ConsumerRecord<String, LabelCorrection>> examples = TrainerStack.newList();
@@ -128,17 +87,6 @@ class CrashRecoveryIT {
                 TrainerStack.drain(consumer, examples);
                 assertThat(examples).extracting(ConsumerRecord::key).contains(eventId);
             });
-        }
-    }
-
-    private static void sendCorrections(TrainerStack topics, String prefix, int count) {
-        try (KafkaProducer<String, SpecificRecord> producer = topics.avroProducer()) {
-            for (int i = 0; i < count; i++) {
-                String id = prefix + i;
-                producer.send(new ProducerRecord<>(
-                        topics.corrections, id, FeedbackIngestionIT.correction(id, "pos", "quokka visit " + i)));
-            }
-            producer.flush();
         }
     }
 }

@@ -6,17 +6,23 @@ import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.testsupport.KafkaStack;
 import io.streamtune.trainer.config.TrainerConfig;
+import io.streamtune.trainer.round.Example;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -73,6 +79,29 @@ final class TrainerStack {
         return new KafkaProducer<>(config, new StringSerializer(), values);
     }
 
+    /** Sends {@code count} corrections to {@code pos}, with event ids {@code prefix0}, {@code prefix1}, ... */
+    List<String> sendCorrections(String prefix, int count) {
+        List<String> ids = new ArrayList<>();
+        try (KafkaProducer<String, SpecificRecord> producer = avroProducer()) {
+            for (int i = 0; i < count; i++) {
+                String id = prefix + i;
+                producer.send(new ProducerRecord<>(
+                        corrections, id, FeedbackIngestionIT.correction(id, "pos", "quokka " + i)));
+                ids.add(id);
+            }
+            producer.flush();
+        }
+        return ids;
+    }
+
+    /** 40 positive and 40 negative examples for the first version (event ids p0.., n0..). */
+    static List<Example> bootstrapExamples() {
+        List<Example> examples = new ArrayList<>();
+        IntStream.range(0, 40).forEach(i -> examples.add(new Example("p" + i, "great lovely film " + i, "pos")));
+        IntStream.range(0, 40).forEach(i -> examples.add(new Example("n" + i, "awful boring film " + i, "neg")));
+        return examples;
+    }
+
     KafkaProducer<String, byte[]> rawProducer() {
         return new KafkaProducer<>(stack.clientConfig(), new StringSerializer(), new ByteArraySerializer());
     }
@@ -102,6 +131,44 @@ final class TrainerStack {
         return consumer;
     }
 
+    /** A read_uncommitted consumer of model versions, to see records of transactions that never committed. */
+    KafkaConsumer<String, ModelVersion> uncommittedVersionsConsumer() {
+        ConfluentAvroDeserializer<ModelVersion> values = new ConfluentAvroDeserializer<>(ModelVersion.class);
+        values.configure(stack.clientConfig(), false);
+        Map<String, Object> config = readCommitted();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        return new KafkaConsumer<>(config, new StringDeserializer(), values);
+    }
+
+    /** How many times each key is in the training set, read (read_committed) up to its current end. */
+    Map<String, Long> trainingSetCountsByKey() {
+        Map<String, Long> counts = new HashMap<>();
+        try (KafkaConsumer<String, LabelCorrection> consumer = trainingSetConsumer()) {
+            consumer.unsubscribe();
+            readToEnd(consumer, trainingSet).forEach(record -> counts.merge(record.key(), 1L, Long::sum));
+        }
+        return counts;
+    }
+
+    /** Every record of a topic up to its end (the last stable offset for read_committed consumers). */
+    static <K, V> List<ConsumerRecord<K, V>> readToEnd(KafkaConsumer<K, V> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("could not read " + topic + " to its end");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return records;
+    }
+
     private Map<String, Object> readCommitted() {
         Map<String, Object> config = stack.clientConfig();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
@@ -112,7 +179,7 @@ final class TrainerStack {
 
     /** Polls once and adds what arrived. */
     static <K, V> void drain(KafkaConsumer<K, V> consumer, List<ConsumerRecord<K, V>> into) {
-        consumer.poll(java.time.Duration.ofMillis(200)).forEach(into::add);
+        consumer.poll(Duration.ofMillis(200)).forEach(into::add);
     }
 
     static <K, V> List<ConsumerRecord<K, V>> newList() {
