@@ -65,6 +65,7 @@ final class ChildClassifier {
         try {
             HttpResponse<Void> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health/ready"))
+                            .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;

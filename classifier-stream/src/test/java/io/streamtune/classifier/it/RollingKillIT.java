@@ -65,6 +65,7 @@ class RollingKillIT {
     private final ClassificationLedger ledger = new ClassificationLedger();
     private final List<String> killLog = new ArrayList<>();
     private long publishedAt;
+    private long streamStartedAt;
 
     @Test
     void shouldClassifyEveryEventExactlyOnceWhileInstancesAreKilledDuringARollOut() throws Exception {
@@ -85,6 +86,7 @@ class RollingKillIT {
                 }
                 await().atMost(Duration.ofMinutes(3)).until(this::allReady);
                 monitor.start();
+                streamStartedAt = System.currentTimeMillis();
                 stream.start(softLimit(plan.steps().get(0), stream));
                 for (int i = 0; i < plan.steps().size(); i++) {
                     KillPlan.Step step = plan.steps().get(i);
@@ -124,7 +126,9 @@ class RollingKillIT {
             StoredVersion v2 = TinyBertVersions.write(store, StreamHarness.MODEL, 2);
             harness.publish(2, ModelStatus.PROMOTED, v2.manifestSha256());
             publishedAt = System.currentTimeMillis();
-            System.out.printf("v2 published PROMOTED after %d distinct classifications%n", ledger.distinct());
+            System.out.printf(
+                    "v2 published PROMOTED at %+.1f s, after %d distinct classifications%n",
+                    (publishedAt - streamStartedAt) / 1000.0, ledger.distinct());
         }
         Thread.sleep(step.pauseMillis());
         String victim = NAMES.get(step.victim());
@@ -139,10 +143,12 @@ class RollingKillIT {
         ChildClassifier child = children.get(victim);
         long pid = child.pid();
         child.kill();
+        double at = (System.currentTimeMillis() - streamStartedAt) / 1000.0;
         String line = String.format(
-                "kill -9 #%d: %s (pid %d, serving v%d) after %d distinct classifications (planned >= %d), %d events"
-                        + " sent, %d not yet classified; versions served %s%s",
+                "kill -9 #%d at %+.1f s: %s (pid %d, serving v%d) after %d distinct classifications (planned >= %d),"
+                        + " %d events sent, %d not yet classified; versions served %s%s",
                 number,
+                at,
                 victim,
                 pid,
                 versions.get(victim),
@@ -153,7 +159,9 @@ class RollingKillIT {
                 versions,
                 step.rollOut() ? "; in the roll-out window" : "");
         System.out.println(line);
-        killLog.add(victim + " at " + classified + (step.rollOut() ? " (roll-out window)" : ""));
+        killLog.add(String.format(
+                "%s at %d classifications, %+.0f s%s",
+                victim, classified, at, step.rollOut() ? ", roll-out window" : ""));
         child.start();
     }
 
@@ -167,7 +175,7 @@ class RollingKillIT {
         FaultReport.record(new FaultReport.Row(
                 "two classifiers, kill -9 at random during a roll-out v1 -> v2",
                 EVENTS,
-                KILLS + " x kill -9 (" + String.join(", ", killLog) + " classifications)",
+                KILLS + " x kill -9, each restarted (" + String.join("; ", killLog) + ")",
                 lost,
                 duplicated,
                 deadLettered,
