@@ -89,21 +89,14 @@ class RollingKillIT {
                 streamStartedAt = System.currentTimeMillis();
                 stream.start(softLimit(plan.steps().get(0), stream));
                 for (int i = 0; i < plan.steps().size(); i++) {
-                    KillPlan.Step step = plan.steps().get(i);
-                    run(step, i + 1, consumer, stream, harness, store);
+                    run(plan.steps().get(i), i + 1, consumer, stream, harness, store);
                     if (i + 1 < plan.steps().size()) {
                         stream.slowDownAfter(softLimit(plan.steps().get(i + 1), stream));
                     }
                 }
                 stream.release();
                 stream.awaitEnd();
-                await().atMost(STEP_TIMEOUT).until(() -> ledger.read(consumer) >= EVENTS && allReady());
-                Map<String, Long> finalVersions = servedVersions();
-                stopAll();
-                ledger.readToTheEnd(consumer);
-                long deadLettered = countDeadLetters(harness);
-                printErrorLines();
-                reportAndCheck(monitor, finalVersions, deadLettered);
+                finishAndCheck(consumer, harness, monitor);
             } finally {
                 stream.stop();
                 monitor.stop();
@@ -123,30 +116,38 @@ class RollingKillIT {
             throws Exception {
         await().atMost(STEP_TIMEOUT).until(() -> ledger.read(consumer) >= step.afterClassifications() && allReady());
         if (step.rollOut()) {
-            StoredVersion v2 = TinyBertVersions.write(store, StreamHarness.MODEL, 2);
-            harness.publish(2, ModelStatus.PROMOTED, v2.manifestSha256());
-            publishedAt = System.currentTimeMillis();
-            System.out.printf(
-                    "v2 published PROMOTED at %+.1f s, after %d distinct classifications%n",
-                    (publishedAt - streamStartedAt) / 1000.0, ledger.distinct());
+            publishV2(harness, store);
         }
         Thread.sleep(step.pauseMillis());
-        String victim = NAMES.get(step.victim());
         Map<String, Long> versions = servedVersions();
         if (step.rollOut()) {
             assertThat(versions.values())
                     .as("the roll-out kill comes before both instances serve v2: %s", versions)
                     .anyMatch(version -> version != 2);
         }
-        int classified = ledger.read(consumer);
-        int sent = stream.sent();
+        killAndRestart(step, number, ledger.read(consumer), stream.sent(), versions);
+    }
+
+    /** Writes v2 (another tiny BERT, seeded by its version) into the store and publishes it PROMOTED. */
+    private void publishV2(StreamHarness harness, FileSystemModelStore store) throws IOException {
+        StoredVersion v2 = TinyBertVersions.write(store, StreamHarness.MODEL, 2);
+        harness.publish(2, ModelStatus.PROMOTED, v2.manifestSha256());
+        publishedAt = System.currentTimeMillis();
+        System.out.printf(
+                "v2 published PROMOTED at %+.1f s, after %d distinct classifications%n",
+                (publishedAt - streamStartedAt) / 1000.0, ledger.distinct());
+    }
+
+    private void killAndRestart(KillPlan.Step step, int number, int classified, int sent, Map<String, Long> versions)
+            throws IOException, InterruptedException {
+        String victim = NAMES.get(step.victim());
         ChildClassifier child = children.get(victim);
         long pid = child.pid();
         child.kill();
         double at = (System.currentTimeMillis() - streamStartedAt) / 1000.0;
-        String line = String.format(
+        System.out.printf(
                 "kill -9 #%d at %+.1f s: %s (pid %d, serving v%d) after %d distinct classifications (planned >= %d),"
-                        + " %d events sent, %d not yet classified; versions served %s%s",
+                        + " %d events sent, %d not yet classified; versions served %s%s%n",
                 number,
                 at,
                 victim,
@@ -158,11 +159,23 @@ class RollingKillIT {
                 sent - classified,
                 versions,
                 step.rollOut() ? "; in the roll-out window" : "");
-        System.out.println(line);
         killLog.add(String.format(
                 "%s at %d classifications, %+.0f s%s",
                 victim, classified, at, step.rollOut() ? ", roll-out window" : ""));
         child.start();
+    }
+
+    /** Waits for every event, stops both instances gracefully, reads everything to the end and checks it. */
+    private void finishAndCheck(
+            KafkaConsumer<String, Classification> consumer, StreamHarness harness, InstanceMonitor monitor)
+            throws Exception {
+        await().atMost(STEP_TIMEOUT).until(() -> ledger.read(consumer) >= EVENTS && allReady());
+        Map<String, Long> finalVersions = servedVersions();
+        stopAll();
+        ledger.readToTheEnd(consumer);
+        long deadLettered = countDeadLetters(harness);
+        printErrorLines();
+        reportAndCheck(monitor, finalVersions, deadLettered);
     }
 
     private void reportAndCheck(InstanceMonitor monitor, Map<String, Long> finalVersions, long deadLettered) {
