@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -64,6 +65,7 @@ final class ChildClassifier {
         try {
             HttpResponse<Void> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health/ready"))
+                            .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
@@ -76,8 +78,23 @@ final class ChildClassifier {
     }
 
     String model() throws IOException, InterruptedException {
+        return get("/model");
+    }
+
+    /** The Prometheus text of {@code /metrics}. */
+    String metrics() throws IOException, InterruptedException {
+        return get("/metrics");
+    }
+
+    /** The process id of the running (or last) child. */
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
         return http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/model"))
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                                .timeout(Duration.ofSeconds(10))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
