@@ -23,16 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The broker process stops mid-stream (a clean stop, then a kill -9 in a second test) and starts again on the same
- * data folder and ports about 15 s later, while an idempotent producer streams events and the classifier (stand-in
- * model, exactly-once) runs in this JVM. Nobody restarts the classifier: it must recover on its own, and afterwards
+ * data folder and ports about 15 s later (45 s at {@code -Dfaults.scale=full}), while an idempotent producer streams
+ * events and the classifier (stand-in model, exactly-once) runs in this JVM. Nobody restarts the classifier: it must recover on its own, and afterwards
  * every event has exactly one classification (read_committed).
  */
-@Timeout(value = 4, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class FaultBrokerRestartIT {
 
-    private static final int EVENTS = 2_000;
-    private static final int STOP_AFTER = 600;
-    private static final Duration OUTAGE = Duration.ofSeconds(15);
+    private static final int EVENTS = FaultReport.scale().pick(2_000, 6_000);
+    private static final int STOP_AFTER = EVENTS * 3 / 10;
+    private static final Duration OUTAGE =
+            Duration.ofSeconds(FaultReport.scale().pick(15, 45));
     private static final long PAUSE_MILLIS = 8;
 
     @TempDir
@@ -40,12 +41,12 @@ class FaultBrokerRestartIT {
 
     @Test
     void shouldClassifyEveryEventOnceWhenTheBrokerStopsCleanlyAndComesBack() throws Exception {
-        runWithOutage("broker clean stop (SIGTERM) ~15 s, restart", FaultStack::stopBroker);
+        runWithOutage("broker clean stop (SIGTERM) ~" + OUTAGE.toSeconds() + " s, restart", FaultStack::stopBroker);
     }
 
     @Test
     void shouldClassifyEveryEventOnceWhenTheBrokerIsKilledAndComesBack() throws Exception {
-        runWithOutage("broker kill -9 ~15 s, restart", FaultStack::killBroker);
+        runWithOutage("broker kill -9 ~" + OUTAGE.toSeconds() + " s, restart", FaultStack::killBroker);
     }
 
     private void runWithOutage(String fault, Consumer<FaultStack> stop) throws Exception {

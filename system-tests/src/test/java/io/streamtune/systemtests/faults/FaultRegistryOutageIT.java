@@ -20,17 +20,18 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The registry process stops mid-stream for about 15 s while the classifier (stand-in model) runs. Events whose
- * writer schema id the classifier has cached are sent first, then events of a newer TextEvent schema registered just
+ * The registry process stops mid-stream for about 15 s (45 s at {@code -Dfaults.scale=full}) while the classifier
+ * (stand-in model) runs. Events whose writer schema id the classifier has cached are sent first, then events of a newer TextEvent schema registered just
  * before the outage (an id the classifier never fetched), then cached-id events again. The registry is then started
  * again. Whatever the classifier does with the new id, no event may be lost or written twice: each one ends up
  * classified or dead-lettered with a reason.
  */
-@Timeout(value = 4, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class FaultRegistryOutageIT {
 
-    private static final int PHASE = 200;
-    private static final Duration OUTAGE = Duration.ofSeconds(15);
+    private static final int PHASE = FaultReport.scale().pick(200, 600);
+    private static final Duration OUTAGE =
+            Duration.ofSeconds(FaultReport.scale().pick(15, 45));
 
     @TempDir
     Path folder;
@@ -64,7 +65,7 @@ class FaultRegistryOutageIT {
                 Map<String, Integer> variantAfter = counts(outcomes, 2 * PHASE, 3 * PHASE);
                 double recoverySeconds = (outcomes.firstArrivalFrom(2 * PHASE) - upNanos) / 1e9;
                 FaultReport.record(new FaultReport.Row(
-                        "registry down ~15 s, restart (in-memory: it comes back empty)",
+                        "registry down ~" + OUTAGE.toSeconds() + " s, restart (in-memory: it comes back empty)",
                         4 * PHASE,
                         "registry stopped after " + PHASE + " events; " + PHASE + " cached-id, " + PHASE
                                 + " new-id (" + variant.schemaId() + "), " + PHASE
