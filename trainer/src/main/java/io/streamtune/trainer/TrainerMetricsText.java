@@ -8,10 +8,10 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
 /**
- * The trainer's metrics as Prometheus text, under the names the JMX exporter rules of ops/prometheus give them
- * ({@code streamtune_trainer_*}), so dashboards work with either. Feedback counters are summed over tasks.
+ * The trainer's metrics as Prometheus text ({@code streamtune_trainer_*}), served on {@code GET /metrics}. Feedback
+ * counters are summed over tasks.
  */
-final class TrainerMetricsText {
+public final class TrainerMetricsText {
 
     static final String FEEDBACK_GROUP = "stream-streamtune-feedback-metrics";
 
@@ -30,7 +30,12 @@ final class TrainerMetricsText {
 
     private TrainerMetricsText() {}
 
-    static String render(RoundMetrics rounds, Map<MetricName, ? extends Metric> streamsMetrics) {
+    /**
+     * The page: every round gauge and counter, and every feedback counter (0 until its first record).
+     *
+     * @param streamsMetrics the feedback ingestion's Kafka Streams metrics
+     */
+    public static String render(RoundMetrics rounds, Map<MetricName, ? extends Metric> streamsMetrics) {
         PrometheusText text = new PrometheusText();
         for (String name : ROUND_GAUGES) {
             text.gauge(prometheusName(name), "Trainer " + name + ".", rounds.value(name));

@@ -99,10 +99,12 @@ class ComposeConfigTest {
                     .contains("http://localhost:" + port + "/health/ready");
             assertThat(String.valueOf(compose.service(service).get("ports"))).contains(":" + port + ":" + port);
         }
-        assertThat(compose.environment("trainer").get("JAVA_TOOL_OPTIONS"))
-                .contains("jmx_prometheus_javaagent.jar=9404:");
+        int trainerPort = configs.trainer("trainer").httpPort();
+        assertThat(configs.trainer("trainer").httpHost()).isEqualTo("0.0.0.0");
         assertThat(String.valueOf(compose.service("trainer").get("healthcheck")))
-                .contains("http://localhost:9404/metrics");
+                .contains("http://localhost:" + trainerPort + "/health");
+        assertThat(String.valueOf(compose.service("trainer").get("ports")))
+                .contains(":" + trainerPort + ":" + trainerPort);
     }
 
     @Test

@@ -65,9 +65,7 @@ class ComposeFileTest {
         for (String service : compose.servicesWithImage("streamtune/classifier-stream")) {
             expected.add(service + ":" + configs.classifier(service).httpPort());
         }
-        assertThat(compose.environment("trainer").get("JAVA_TOOL_OPTIONS"))
-                .contains("jmx_prometheus_javaagent.jar=9404:/opt/streamtune/jmx-exporter.yaml");
-        expected.add("trainer:9404");
+        expected.add("trainer:" + configs.trainer("trainer").httpPort());
 
         assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.management.JMException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 class DashboardMetricsTest {
 
     private static final Path DASHBOARD = ComposeFile.ROOT.resolve("ops/grafana/dashboards/streamtune.json");
-    private static final Path JMX_RULES = ComposeFile.ROOT.resolve("ops/prometheus/trainer-jmx-exporter.yaml");
     private static final Set<String> FUNCTIONS = Set.of("sum", "rate", "increase", "histogram_quantile", "max");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
@@ -27,11 +25,9 @@ class DashboardMetricsTest {
     private static List<String> queries;
 
     @BeforeAll
-    static void collect() throws IOException, JMException {
-        JmxExporterRules rules = JmxExporterRules.load(JMX_RULES);
+    static void collect() throws IOException {
         exported = new TreeSet<>(ExportedMetrics.classifier());
-        exported.addAll(ExportedMetrics.trainerRounds(rules));
-        exported.addAll(ExportedMetrics.trainerFeedback(rules, ComposeFile.ROOT));
+        exported.addAll(ExportedMetrics.trainer());
         queries = new ArrayList<>();
         new ObjectMapper().readTree(DASHBOARD.toFile()).findValues("expr").forEach(e -> queries.add(e.asText()));
     }
