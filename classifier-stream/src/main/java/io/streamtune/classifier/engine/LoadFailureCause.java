@@ -9,7 +9,8 @@ import java.io.UncheckedIOException;
  * The model module reports a version that does not match its manifest as {@link ArtifactVerificationException} and
  * an announced location outside the store (or a bad name or version) as {@link IllegalArgumentException}; those, and
  * anything that is not an I/O failure (a model DJL cannot load), are the version's own fault. Any other {@link
- * IOException} ({@code NoSuchFileException} for a store root that is not mounted or a version folder not there yet,
+ * IOException} ({@code StoreUnavailableException} for a store root that is gone or not mounted, {@code
+ * NoSuchFileException} for a version folder not there yet,
  * {@code AccessDeniedException}, an I/O error) says the store could not be read, which may pass.
  */
 enum LoadFailureCause {

@@ -9,12 +9,12 @@ import io.streamtune.model.artifact.ArtifactContent;
 import io.streamtune.model.artifact.ArtifactVerificationException;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.ModelArtifact;
+import io.streamtune.model.artifact.StoreUnavailableException;
 import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.classify.ClassifierSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,9 +55,9 @@ class EngineModelLoaderTest {
 
         assertThatThrownBy(() -> loader.load(announced("sentiment/2")))
                 .isInstanceOf(StoreUnreachableException.class)
-                .hasCauseInstanceOf(NoSuchFileException.class)
-                .hasMessageContaining("NoSuchFileException")
-                .hasMessageContaining(stored.folder().toString());
+                .hasCauseInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("StoreUnavailableException")
+                .hasMessageContaining(store.root().toString());
     }
 
     @Test
