@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.streamtune.testsupport.LoopbackOnly;
+import io.streamtune.testsupport.LoopbackRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,40 +38,25 @@ class NoEgressIT {
                 .toList();
         assertThat(lines).hasSize(EXAMPLES);
         Path data = Files.write(folder.resolve("examples.jsonl"), lines, StandardCharsets.UTF_8);
-        Path trace = folder.resolve("connect.trace");
-        Path log = folder.resolve("child.log");
+        LoopbackRun run = LoopbackRun.of(
+                folder,
+                "no-egress",
+                List.of("-Xmx1g", "-Dstreamtune.test.broker=in-process"),
+                IsolatedTrainerRun.class,
+                List.of(folder.toString(), data.toString()),
+                Duration.ofMinutes(7));
 
-        Process child = LoopbackOnly.command(
-                        trace,
-                        List.of(
-                                LoopbackOnly.javaBinary(),
-                                "-Xmx1g",
-                                "-Dstreamtune.test.broker=in-process",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                IsolatedTrainerRun.class.getName(),
-                                folder.toString(),
-                                data.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        boolean exited = child.waitFor(7, TimeUnit.MINUTES);
-        if (!exited) {
-            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        String tail = output.substring(Math.max(0, output.length() - 6000));
-
-        assertThat(exited).as("child finished in time; its log:%n%s", tail).isTrue();
-        assertThat(child.exitValue()).as("child exit code; its log:%n%s", tail).isZero();
-        assertThat(output).contains("Bootstrapped it-").contains("version 1");
-        List<String> addresses = LoopbackOnly.connectedAddresses(trace);
-        System.out.printf(
-                "trainer NoEgressIT: %d connect() calls to IP addresses, distinct: %s%n",
-                addresses.size(), addresses.stream().distinct().toList());
-        assertThat(addresses).as("connect() calls recorded").isNotEmpty();
-        assertThat(addresses).allSatisfy(address -> assertThat(LoopbackOnly.isLoopback(address))
-                .as("connect() to %s", address)
-                .isTrue());
+        assertThat(run.exited())
+                .as("child finished in time; its log:%n%s", run.tail())
+                .isTrue();
+        assertThat(run.exitValue())
+                .as("child exit code; its log:%n%s", run.tail())
+                .isZero();
+        assertThat(run.output()).contains("Bootstrapped it-").contains("version 1");
+        System.out.println("trainer NoEgressIT: " + run.summary());
+        assertThat(run.addresses()).as("connect() calls recorded").isNotEmpty();
+        assertThat(run.elsewhere())
+                .as("connect() calls to other addresses than loopback")
+                .isEmpty();
     }
 }
