@@ -9,15 +9,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
- * The fault suite's table: each fault test prints its row, and appends it to the file named by the system property
- * {@value #FILE_PROPERTY} when that is set ({@code ops/bin/fault-suite} sets it and prints the table at the end).
- * {@link #scale()} tells a test how hard to push: {@link Scale#SHORT} (the default, what {@code ./mvnw verify} and
- * CI run) or {@link Scale#FULL} ({@code -Dfaults.scale=full}).
+ * The fault suite's table: each fault test prints its row and appends it to the file named by the system property
+ * {@value #FILE_PROPERTY} ({@code ops/bin/fault-suite} sets it and prints the table at the end), or else to {@value
+ * #DEFAULT_FILE} of the module under test ({@code .ci/run} prints those after the build). {@link #scale()} tells a
+ * test how hard to push: {@link Scale#SHORT} (the default, what {@code ./mvnw verify} and CI run) or {@link
+ * Scale#FULL} ({@code -Dfaults.scale=full}).
  */
 public final class FaultReport {
 
     /** System property naming the file the rows are appended to. */
     public static final String FILE_PROPERTY = "streamtune.fault.report";
+
+    /** Where rows go without {@value #FILE_PROPERTY}, relative to the module under test. */
+    public static final String DEFAULT_FILE = "target/fault-report.rows";
 
     /** System property choosing the scale: {@code short} or {@code full}. */
     public static final String SCALE_PROPERTY = "faults.scale";
@@ -65,14 +69,16 @@ public final class FaultReport {
         }
     }
 
-    /** Prints the row under the header and appends it to the report file, if one is configured. */
+    /** Prints the row under the header and appends it to the report file. */
     public static void record(Row row) {
         System.out.println("\n" + HEADER + "\n" + row + "\n");
-        String file = System.getProperty(FILE_PROPERTY, "").trim();
-        if (file.isEmpty()) {
-            return;
-        }
+        String configured = System.getProperty(FILE_PROPERTY, "").trim();
+        String file = configured.isEmpty() ? DEFAULT_FILE : configured;
         try {
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Files.writeString(
                     Path.of(file),
                     row + "\n",
