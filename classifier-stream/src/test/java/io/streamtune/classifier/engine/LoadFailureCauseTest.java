@@ -4,6 +4,7 @@ import static io.streamtune.classifier.engine.LoadFailureCause.STORE_UNREACHABLE
 import static io.streamtune.classifier.engine.LoadFailureCause.VERSION_REFUSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import io.streamtune.model.artifact.ArtifactVerificationException;
 import io.streamtune.model.artifact.ArtifactVerificationException.Problem;
 import java.io.IOException;
@@ -46,6 +47,8 @@ class LoadFailureCauseTest {
                         new IllegalArgumentException("refusing artifact location '../x': it leaves the store root")))
                 .isEqualTo(VERSION_REFUSED);
         assertThat(LoadFailureCause.of(new IllegalStateException("tensor shape mismatch")))
+                .isEqualTo(VERSION_REFUSED);
+        assertThat(LoadFailureCause.of(new JsonParseException(null, "Unexpected end-of-input in config.json")))
                 .isEqualTo(VERSION_REFUSED);
     }
 }

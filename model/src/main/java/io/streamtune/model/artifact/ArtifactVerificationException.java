@@ -17,7 +17,9 @@ public final class ArtifactVerificationException extends IOException {
         /** The folder holds a file the manifest does not list. */
         UNEXPECTED,
         /** The manifest itself is missing, unreadable or malformed. */
-        BAD_MANIFEST
+        BAD_MANIFEST,
+        /** A folder of the version's path in the store is a symbolic link, which the store does not follow. */
+        SYMBOLIC_LINK
     }
 
     private final transient Path folder;

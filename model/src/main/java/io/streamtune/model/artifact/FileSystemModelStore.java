@@ -252,7 +252,11 @@ public final class FileSystemModelStore implements ModelStore {
         checkRoot();
         Path modelFolder = modelFolder(modelName);
         if (Files.isSymbolicLink(modelFolder)) {
-            throw new IOException("model folder " + modelFolder + " is a symbolic link; refusing to follow it");
+            throw new ArtifactVerificationException(
+                    root,
+                    String.valueOf(modelFolder.getFileName()),
+                    Problem.SYMBOLIC_LINK,
+                    "the model folder is a symbolic link; refusing to follow it");
         }
         return modelFolder.resolve(Long.toString(ArtifactNames.checkVersion(version)));
     }

@@ -120,7 +120,8 @@ class StoreConfinementTest {
                 .hasMessageContaining("symbolic link takes it to " + elsewhere.toRealPath());
         assertThatThrownBy(() -> store.resolve("sentiment", 2)).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> store.resolveAnnounced("linked", 2, "linked/2"))
-                .isInstanceOf(IOException.class)
+                .isInstanceOfSatisfying(ArtifactVerificationException.class, e -> assertThat(e.problem())
+                        .isEqualTo(ArtifactVerificationException.Problem.SYMBOLIC_LINK))
                 .hasMessageContaining("symbolic link");
     }
 
