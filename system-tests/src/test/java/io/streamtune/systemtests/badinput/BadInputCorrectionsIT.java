@@ -63,7 +63,8 @@ class BadInputCorrectionsIT {
         try (CorpusTopics topics = new CorpusTopics(STACK)) {
             topics.promoteStandInModel();
             AtomicReference<RuntimeException> trainerFailure = new AtomicReference<>();
-            try (ClassifierRuntime classifier = startClassifier(topics);
+            try (ClassifierRuntime classifier = StandInModel.startClassifier(
+                            topics.classifierConfig(folder.resolve("classifier-state"), folder.resolve("store")));
                     Trainer trainer = Trainer.start(trainerConfig(topics), new NoRoundsTuner(), trainerFailure::set)) {
                 await().atMost(Duration.ofMinutes(1)).until(trainer::isHealthy);
                 List<String> classified = classifyEvents(topics);
@@ -279,15 +280,6 @@ class BadInputCorrectionsIT {
                         CorrectionCorpus.ANNOTATOR + "," + BULK_ANNOTATOR,
                         TrainerConfig.FEEDBACK_ANNOTATOR_RATE_LIMIT,
                         String.valueOf(RATE_LIMIT)));
-    }
-
-    private ClassifierRuntime startClassifier(CorpusTopics topics) throws Exception {
-        ClassifierRuntime classifier = ClassifierRuntime.start(
-                topics.classifierConfig(folder.resolve("classifier-state"), folder.resolve("store")),
-                new StandInModel(),
-                Duration.ofMinutes(1));
-        await().atMost(Duration.ofMinutes(1)).until(classifier::isReady);
-        return classifier;
     }
 
     private static TextEvent event(String id) {

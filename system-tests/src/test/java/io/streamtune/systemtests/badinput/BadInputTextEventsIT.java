@@ -1,7 +1,6 @@
 package io.streamtune.systemtests.badinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.streamtune.classifier.ClassifierRuntime;
 import io.streamtune.classifier.deadletter.DeadLetterHeaders;
@@ -53,7 +52,8 @@ class BadInputTextEventsIT {
             List<CorpusRecord> corpus = new TextEventCorpus(
                             SEED, event -> serializer.serialize(topics.events, event), otherSchemaId)
                     .build(GOOD, RANDOM_BODIES, MUTATIONS);
-            try (ClassifierRuntime classifier = startClassifier(topics)) {
+            try (ClassifierRuntime classifier = StandInModel.startClassifier(
+                    topics.classifierConfig(folder.resolve("state"), folder.resolve("store")))) {
                 corpus.forEach(record -> topics.send(record.toProducerRecord(topics.events, null)));
                 topics.flush();
 
@@ -110,7 +110,8 @@ class BadInputTextEventsIT {
                     new CorpusRecord(0, "good", CorpusTopics.bytes("k"), before, TextEventCorpus.CLASSIFIED),
                     new CorpusRecord(1, "map count 3e9", CorpusTopics.bytes("k"), poison, "UNDESERIALIZABLE"),
                     new CorpusRecord(2, "good", CorpusTopics.bytes("k"), after, TextEventCorpus.CLASSIFIED));
-            try (ClassifierRuntime classifier = startClassifier(topics)) {
+            try (ClassifierRuntime classifier = StandInModel.startClassifier(
+                    topics.classifierConfig(folder.resolve("state"), folder.resolve("store")))) {
                 corpus.forEach(record -> topics.send(record.toProducerRecord(topics.events, null)));
                 topics.flush();
                 List<ConsumerRecord<byte[], byte[]>> out = topics.read(
@@ -171,15 +172,6 @@ class BadInputTextEventsIT {
                     + (GOOD + TextEventCorpus.HAND_MADE_GOOD));
         }
         return changes;
-    }
-
-    private ClassifierRuntime startClassifier(CorpusTopics topics) throws Exception {
-        ClassifierRuntime classifier = ClassifierRuntime.start(
-                topics.classifierConfig(folder.resolve("state"), folder.resolve("store")),
-                new StandInModel(),
-                Duration.ofMinutes(1));
-        await().atMost(Duration.ofMinutes(1)).until(classifier::isReady);
-        return classifier;
     }
 
     private static TextEvent event(String id) {

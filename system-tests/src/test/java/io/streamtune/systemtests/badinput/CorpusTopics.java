@@ -1,19 +1,18 @@
 package io.streamtune.systemtests.badinput;
 
 import io.streamtune.classifier.config.ClassifierConfig;
-import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.schemas.serde.WireFormat;
 import io.streamtune.systemtests.ClassifierWiring;
+import io.streamtune.systemtests.StandInModel;
 import io.streamtune.testsupport.KafkaStack;
 import io.streamtune.trainer.config.TrainerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,19 +97,9 @@ final class CorpusTopics implements AutoCloseable {
      * @return the schema id of the ModelVersion record (a registered schema that is not a TextEvent)
      */
     int promoteStandInModel() throws ExecutionException, InterruptedException {
-        ModelVersion version = ModelVersion.newBuilder()
-                .setModelName(modelName)
-                .setVersion(1)
-                .setStatus(ModelStatus.PROMOTED)
-                .setArtifactUri("file:///stand-in/" + modelName + "/1")
-                .setSha256("stand-in")
-                .setLabels(List.of("neg", "pos"))
-                .setMetrics(Map.of())
-                .setTrainingSetSize(0)
-                .setCreatedTime(Instant.now())
-                .build();
+        ModelVersion version = StandInModel.promotedVersionOne(modelName);
         byte[] value = this.<ModelVersion>serializer().serialize(modelVersions, version);
-        producer.send(new ProducerRecord<>(modelVersions, bytes(modelName + ":1"), value))
+        producer.send(new ProducerRecord<>(modelVersions, StandInModel.versionOneKey(modelName), value))
                 .get();
         return WireFormat.schemaId(value);
     }

@@ -53,7 +53,8 @@ class FaultBrokerRestartIT {
         try (FaultStack stack = new FaultStack(folder.resolve("stack")).start()) {
             FaultTopics topics = new FaultTopics(stack).create();
             List<byte[]> values = values(topics.serializer());
-            try (ClassifierRuntime classifier = startClassifier(topics);
+            try (ClassifierRuntime classifier = StandInModel.startClassifier(
+                            topics.classifierConfig(folder.resolve("state"), folder.resolve("store")));
                     OutcomeLog outcomes = new OutcomeLog(stack.clientConfig()).start();
                     EventStream stream = new EventStream(
                                     stack.clientConfig(), FaultTopics.EVENTS, 0, EVENTS, values::get, PAUSE_MILLIS)
@@ -98,15 +99,6 @@ class FaultBrokerRestartIT {
                 assertThat(classifier.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
             }
         }
-    }
-
-    private ClassifierRuntime startClassifier(FaultTopics topics) throws Exception {
-        ClassifierRuntime classifier = ClassifierRuntime.start(
-                topics.classifierConfig(folder.resolve("state"), folder.resolve("store")),
-                new StandInModel(),
-                Duration.ofMinutes(1));
-        await().atMost(Duration.ofMinutes(1)).until(classifier::isReady);
-        return classifier;
     }
 
     /** Serialized before the stream starts, so the registry plays no part in this test. */

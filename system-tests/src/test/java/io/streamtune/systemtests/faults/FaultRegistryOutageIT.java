@@ -42,7 +42,8 @@ class FaultRegistryOutageIT {
             FaultTopics topics = new FaultTopics(stack).create();
             ConfluentAvroSerializer<TextEvent> serializer = topics.serializer();
             IntFunction<byte[]> cached = i -> serializer.serialize(FaultTopics.EVENTS, event(i));
-            try (ClassifierRuntime classifier = startClassifier(topics);
+            try (ClassifierRuntime classifier = StandInModel.startClassifier(
+                            topics.classifierConfig(folder.resolve("state"), folder.resolve("store")));
                     OutcomeLog outcomes = new OutcomeLog(stack.clientConfig()).start()) {
                 send(stack, 0, cached);
                 await().atMost(Duration.ofMinutes(1)).until(() -> outcomes.eventsWithOutcome() >= PHASE);
@@ -111,15 +112,6 @@ class FaultRegistryOutageIT {
                 .values()
                 .forEach(list -> list.forEach(outcome -> counts.merge(outcome, 1, Integer::sum)));
         return counts;
-    }
-
-    private ClassifierRuntime startClassifier(FaultTopics topics) throws Exception {
-        ClassifierRuntime classifier = ClassifierRuntime.start(
-                topics.classifierConfig(folder.resolve("state"), folder.resolve("store")),
-                new StandInModel(),
-                Duration.ofMinutes(1));
-        await().atMost(Duration.ofMinutes(1)).until(classifier::isReady);
-        return classifier;
     }
 
     private static TextEvent event(int i) {

@@ -1,14 +1,12 @@
 package io.streamtune.systemtests.faults;
 
 import io.streamtune.classifier.config.ClassifierConfig;
-import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.systemtests.ClassifierWiring;
-import java.nio.charset.StandardCharsets;
+import io.streamtune.systemtests.StandInModel;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -49,23 +47,12 @@ final class FaultTopics {
                     .all()
                     .get();
         }
-        ModelVersion version = ModelVersion.newBuilder()
-                .setModelName(MODEL_NAME)
-                .setVersion(1)
-                .setStatus(ModelStatus.PROMOTED)
-                .setArtifactUri("file:///stand-in/" + MODEL_NAME + "/1")
-                .setSha256("stand-in")
-                .setLabels(List.of("neg", "pos"))
-                .setMetrics(Map.of())
-                .setTrainingSetSize(0)
-                .setCreatedTime(Instant.now())
-                .build();
+        ModelVersion version = StandInModel.promotedVersionOne(MODEL_NAME);
         byte[] value = this.<ModelVersion>serializer().serialize(MODEL_VERSIONS, version);
         Map<String, Object> config = stack.clientConfig();
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(
-                            MODEL_VERSIONS, (MODEL_NAME + ":1").getBytes(StandardCharsets.UTF_8), value))
+            producer.send(new ProducerRecord<>(MODEL_VERSIONS, StandInModel.versionOneKey(MODEL_NAME), value))
                     .get();
         }
         return this;
