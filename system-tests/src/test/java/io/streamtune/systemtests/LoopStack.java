@@ -17,13 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -55,12 +53,7 @@ final class LoopStack implements AutoCloseable {
         this.corrections = stack.uniqueTopic("label-corrections", PARTITIONS);
         this.correctionDeadLetters = stack.uniqueTopic("label-corrections-dlq");
         this.trainingSet = stack.uniqueTopic("training-set");
-        this.modelVersions = "model-versions-" + UUID.randomUUID();
-        stack.admin()
-                .createTopics(List.of(new NewTopic(modelVersions, 1, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                .all()
-                .get();
+        this.modelVersions = stack.uniqueCompactedTopic("model-versions");
         this.producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), serializer());
     }
 

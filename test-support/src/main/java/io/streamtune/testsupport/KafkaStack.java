@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -63,11 +64,20 @@ public final class KafkaStack implements BeforeAllCallback {
 
     /** Creates a new topic with the given partitions and returns its name: the prefix plus a unique suffix. */
     public String uniqueTopic(String prefix, int partitions) {
+        return create(prefix, partitions, Map.of());
+    }
+
+    /** Creates a new compacted topic with one partition (as model-versions is) and returns its name. */
+    public String uniqueCompactedTopic(String prefix) {
+        return create(prefix, 1, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    private String create(String prefix, int partitions, Map<String, String> configs) {
         if (partitions < 1) {
             throw new IllegalArgumentException("A topic needs at least one partition, got " + partitions);
         }
         String name = TopicNames.unique(prefix, TOPIC_COUNTER.incrementAndGet(), UUID.randomUUID());
-        NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.of((short) 1));
+        NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.of((short) 1)).configs(configs);
         try {
             admin().createTopics(List.of(topic)).all().get(TOPIC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return name;

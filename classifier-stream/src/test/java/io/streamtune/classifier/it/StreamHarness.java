@@ -19,14 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -52,12 +50,7 @@ public final class StreamHarness implements AutoCloseable {
         this.input = stack.uniqueTopic("text-events", partitions);
         this.output = stack.uniqueTopic("classifications", partitions);
         this.deadLetters = stack.uniqueTopic("text-events-dlq");
-        this.modelVersions = "model-versions-" + UUID.randomUUID();
-        stack.admin()
-                .createTopics(List.of(new NewTopic(modelVersions, 1, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                .all()
-                .get();
+        this.modelVersions = stack.uniqueCompactedTopic("model-versions");
         this.events = new KafkaProducer<>(producerConfig(), new StringSerializer(), serializer());
         this.raw = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
         this.versions = new KafkaProducer<>(producerConfig(), new StringSerializer(), serializer());

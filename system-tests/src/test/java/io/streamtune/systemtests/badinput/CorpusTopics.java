@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,7 +28,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -62,12 +60,7 @@ final class CorpusTopics implements AutoCloseable {
         this.corrections = stack.uniqueTopic("label-corrections", PARTITIONS);
         this.correctionDeadLetters = stack.uniqueTopic("label-corrections-dlq");
         this.trainingSet = stack.uniqueTopic("training-set");
-        this.modelVersions = "model-versions-" + UUID.randomUUID();
-        stack.admin()
-                .createTopics(List.of(new NewTopic(modelVersions, 1, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                .all()
-                .get();
+        this.modelVersions = stack.uniqueCompactedTopic("model-versions");
         Map<String, Object> config = stack.clientConfig();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);

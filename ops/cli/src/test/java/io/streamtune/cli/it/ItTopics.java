@@ -12,17 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -44,14 +41,8 @@ final class ItTopics {
     }
 
     /** A new compacted topic, as model-versions is. */
-    String compacted(String prefix) throws Exception {
-        String name = prefix + "-" + UUID.randomUUID();
-        stack.admin()
-                .createTopics(List.of(new NewTopic(name, 1, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                .all()
-                .get();
-        return name;
+    String compacted(String prefix) {
+        return stack.uniqueCompactedTopic(prefix);
     }
 
     /** Every committed record of a topic, read to its current end. */
