@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
@@ -116,7 +117,7 @@ class ClassifierConfigTest {
 
     @Test
     void shouldNameAMissingRequiredKey() {
-        Map<String, String> env = new java.util.HashMap<>(REQUIRED_ENV);
+        Map<String, String> env = new HashMap<>(REQUIRED_ENV);
         env.remove("STREAMTUNE_MODEL_NAME");
 
         assertThatThrownBy(() -> ConfigLoader.load(null, env))
@@ -138,7 +139,7 @@ class ClassifierConfigTest {
     }
 
     private static Map<String, String> with(Map<String, String> base, String name, String value) {
-        Map<String, String> env = new java.util.HashMap<>(base);
+        Map<String, String> env = new HashMap<>(base);
         env.put(name, value);
         return env;
     }

@@ -16,6 +16,7 @@ import io.streamtune.testsupport.FaultReport;
 import io.streamtune.testsupport.KafkaStack;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -147,7 +148,7 @@ class RealModelIT {
             List<ConsumerRecord<String, Classification>> first,
             List<ConsumerRecord<String, Classification>> whileRefused,
             List<ConsumerRecord<String, Classification>> after) {
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         List.of(first, whileRefused, after).forEach(part -> part.forEach(record -> keys.add(record.key())));
         long distinct = keys.stream().distinct().count();
         int sent = 11 + 6 + 6; // the three batches: 10 + a long text, then 5 + 1 twice

@@ -13,6 +13,7 @@ import io.streamtune.systemtests.StandInModel;
 import io.streamtune.testsupport.KafkaStack;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -179,7 +180,7 @@ class BadInputTextEventsIT {
                 .setId(id)
                 .setText("a good text")
                 .setSource("badinput")
-                .setEventTime(java.time.Instant.now())
+                .setEventTime(Instant.now())
                 .build();
     }
 

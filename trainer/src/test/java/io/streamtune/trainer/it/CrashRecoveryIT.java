@@ -16,6 +16,7 @@ import io.streamtune.trainer.tuning.WordVoteTuner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,7 @@ class CrashRecoveryIT {
         Path marker = dir.resolve("round-started");
 
         Process crashing = TrainerChild.start(configFile, marker, "slow", dir.resolve("slow.log"));
-        List<String> sent = new java.util.ArrayList<>(topics.sendCorrections("c", 30));
+        List<String> sent = new ArrayList<>(topics.sendCorrections("c", 30));
         await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(marker));
         sent.addAll(topics.sendCorrections("d", 5));
         assertIngestedWhileRoundRuns(topics, "d4");

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -141,8 +142,7 @@ class PublishCrashIT {
         assertThat(duplicated).isZero();
 
         FaultReport.record(new FaultReport.Row(
-                "trainer killed "
-                        + point.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                "trainer killed " + point.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 sent.size(),
                 "1 SIGKILL of the trainer JVM " + where(point),
                 lost,

@@ -2,6 +2,7 @@ package io.streamtune.cli.eval;
 
 import io.streamtune.schemas.Classification;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class EvalTracker {
     List<LabelledExample> missing() {
         return pending.values().stream()
                 .map(Outcome::example)
-                .sorted(java.util.Comparator.comparingLong(LabelledExample::line))
+                .sorted(Comparator.comparingLong(LabelledExample::line))
                 .toList();
     }
 }

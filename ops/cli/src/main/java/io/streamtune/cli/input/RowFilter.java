@@ -1,6 +1,7 @@
 package io.streamtune.cli.input;
 
 import io.streamtune.cli.client.CommandException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public final class RowFilter {
      * @throws CommandException naming a condition without {@code =}
      */
     public static RowFilter parse(List<String> conditions) {
-        Map<String, String> required = new java.util.LinkedHashMap<>();
+        Map<String, String> required = new LinkedHashMap<>();
         for (String condition : conditions == null ? List.<String>of() : conditions) {
             int equals = condition.indexOf('=');
             if (equals < 1) {

@@ -2,6 +2,7 @@ package io.streamtune.cli.models;
 
 import io.streamtune.schemas.versions.ModelVersionHistory;
 import java.io.PrintWriter;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ final class ModelsListCommand implements Callable<Integer> {
         if (options.model == null && history.modelNames().isEmpty()) {
             out.println("No model versions on " + options.topic + " yet.");
         }
-        for (String model : options.model == null ? history.modelNames() : java.util.Set.of(options.model(history))) {
+        for (String model : options.model == null ? history.modelNames() : Set.of(options.model(history))) {
             out.print(VersionTable.list(model, history.versions(model), history.inService(model)));
         }
         out.flush();

@@ -2,6 +2,7 @@ package io.streamtune.cli.produce;
 
 import io.streamtune.cli.input.InputRow;
 import io.streamtune.schemas.TextEvent;
+import java.util.Optional;
 
 /** What the record key of a produced event is: its id, nothing, or the value of a field of its row. */
 final class KeyChoice {
@@ -28,7 +29,7 @@ final class KeyChoice {
             return null;
         }
         return row.text(choice)
-                .or(() -> java.util.Optional.ofNullable(event.getAttributes().get(choice)))
+                .or(() -> Optional.ofNullable(event.getAttributes().get(choice)))
                 .orElseThrow(() -> row.bad("no field '" + choice + "' for the key (--key " + choice + ")"));
     }
 }

@@ -8,6 +8,7 @@ import io.streamtune.schemas.ModelStatus;
 import io.streamtune.testsupport.KafkaStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -113,7 +114,7 @@ class CorrectIT {
     }
 
     private String[] command(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--topic", corrections, "--versions-topic", versions));
         return topics.command(all.toArray(String[]::new));
     }

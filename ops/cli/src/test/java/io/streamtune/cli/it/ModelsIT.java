@@ -10,6 +10,7 @@ import io.streamtune.schemas.versions.ModelVersionHistory;
 import io.streamtune.testsupport.KafkaStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -142,7 +143,7 @@ class ModelsIT {
     }
 
     private String[] command(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--topic", versions));
         return topics.command(all.toArray(String[]::new));
     }

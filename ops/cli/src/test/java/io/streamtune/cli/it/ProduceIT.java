@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -131,6 +132,6 @@ class ProduceIT {
     }
 
     private static Map<String, TextEvent> byKey(List<ConsumerRecord<String, TextEvent>> records) {
-        return records.stream().collect(java.util.stream.Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
+        return records.stream().collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
     }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
@@ -99,7 +100,7 @@ class ChartTest {
     }
 
     static List<Element> elements(NodeList nodes) {
-        List<Element> elements = new java.util.ArrayList<>();
+        List<Element> elements = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             elements.add((Element) nodes.item(i));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class WindowAccuracyTest {
@@ -23,7 +24,7 @@ class WindowAccuracyTest {
         List<WindowAccuracy> windows = WindowAccuracy.of(events, 4);
 
         assertThat(windows).hasSize(3);
-        assertThat(windows.get(0)).isEqualTo(new WindowAccuracy(0, 4, 2, 4, new java.util.TreeSet<>(List.of(1L))));
+        assertThat(windows.get(0)).isEqualTo(new WindowAccuracy(0, 4, 2, 4, new TreeSet<>(List.of(1L))));
         assertThat(windows.get(1).versions()).containsExactly(1L, 2L);
         assertThat(windows.get(1).accuracy()).isEqualTo(0.5);
         assertThat(windows.get(2).from()).isEqualTo(8);
