@@ -10,25 +10,18 @@ import io.streamtune.classifier.metrics.ClassifierMetrics;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.registry.InMemorySchemaRegistryClient;
-import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.schemas.serde.ConfluentAvroSerde;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -47,14 +40,15 @@ class ClassificationTopologyTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-    private final ConfluentAvroSerde<TextEvent> events = serde(TextEvent.class);
-    private final ConfluentAvroSerde<Classification> classifications = serde(Classification.class);
+    private final ConfluentAvroSerde<TextEvent> events = TopologyDriverSettings.serde(TextEvent.class, registry);
+    private final ConfluentAvroSerde<Classification> classifications =
+            TopologyDriverSettings.serde(Classification.class, registry);
     private final FakeClassifier classifier = new FakeClassifier();
     private final ClassifierMetrics metrics = new ClassifierMetrics();
     private final TopologyTestDriver driver = new TopologyTestDriver(
             ClassificationTopology.build(
                     SETTINGS, events.deserializer(), classifications.serializer(), classifier, metrics),
-            streamsProperties(),
+            TopologyDriverSettings.streamsProperties("classifier-test"),
             START);
     private final TestInputTopic<String, byte[]> input = driver.createInputTopic(
             "text-events", new StringSerializer(), new ByteArraySerializer(), START, Duration.ZERO);
@@ -224,7 +218,7 @@ class ClassificationTopologyTest {
                             throw new ModelUnavailableException("no model is loaded yet");
                         },
                         metrics),
-                streamsProperties(),
+                TopologyDriverSettings.streamsProperties("classifier-test"),
                 START);
         try (withoutModel) {
             TestInputTopic<String, byte[]> in = withoutModel.createInputTopic(
@@ -288,26 +282,5 @@ class ClassificationTopologyTest {
 
     private static String header(TestRecord<String, byte[]> letter, String name) {
         return DeadLetterHeaders.read(letter.headers(), name);
-    }
-
-    private <T extends org.apache.avro.specific.SpecificRecord> ConfluentAvroSerde<T> serde(Class<T> type) {
-        ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type, registry);
-        serde.configure(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true), false);
-        return serde;
-    }
-
-    private static Properties streamsProperties() {
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "classifier-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        try {
-            properties.put(
-                    StreamsConfig.STATE_DIR_CONFIG,
-                    Files.createTempDirectory("classifier-topology-test").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

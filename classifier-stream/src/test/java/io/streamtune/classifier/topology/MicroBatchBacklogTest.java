@@ -6,18 +6,11 @@ import io.streamtune.classifier.metrics.ClassifierMetrics;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.registry.InMemorySchemaRegistryClient;
-import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.schemas.serde.ConfluentAvroSerde;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -36,16 +29,16 @@ class MicroBatchBacklogTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-    private final ConfluentAvroSerde<TextEvent> events = serde(TextEvent.class);
+    private final ConfluentAvroSerde<TextEvent> events = TopologyDriverSettings.serde(TextEvent.class, registry);
     private final FakeClassifier classifier = new FakeClassifier();
     private final TopologyTestDriver driver = new TopologyTestDriver(
             ClassificationTopology.build(
                     new TopologySettings("text-events", "classifications", "text-events-dlq", BATCH, WAIT_MS, 1_000),
                     events.deserializer(),
-                    serde(Classification.class).serializer(),
+                    TopologyDriverSettings.serde(Classification.class, registry).serializer(),
                     classifier,
                     new ClassifierMetrics()),
-            streamsProperties(),
+            TopologyDriverSettings.streamsProperties("classifier-backlog-test"),
             START);
     private final TestInputTopic<String, byte[]> input = driver.createInputTopic(
             "text-events", new StringSerializer(), new ByteArraySerializer(), START, Duration.ZERO);
@@ -99,26 +92,5 @@ class MicroBatchBacklogTest {
                     .build();
             input.pipeInput("e-" + i, events.serializer().serialize("text-events", event));
         }
-    }
-
-    private <T extends org.apache.avro.specific.SpecificRecord> ConfluentAvroSerde<T> serde(Class<T> type) {
-        ConfluentAvroSerde<T> serde = new ConfluentAvroSerde<>(type, registry);
-        serde.configure(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true), false);
-        return serde;
-    }
-
-    private static Properties streamsProperties() {
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "classifier-backlog-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        try {
-            properties.put(
-                    StreamsConfig.STATE_DIR_CONFIG,
-                    Files.createTempDirectory("classifier-backlog-test").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }
