@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,18 +40,11 @@ class RealModelIT {
     @TempDir
     Path folder;
 
+    @AutoClose
     private StreamHarness harness;
-    private ClassifierRuntime runtime;
 
-    @AfterEach
-    void stop() {
-        if (runtime != null) {
-            runtime.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
-    }
+    @AutoClose
+    private ClassifierRuntime runtime;
 
     @Test
     void shouldClassifyWithTheRealModelRefuseACorruptedVersionAndSwapToAGoodOne() throws Exception {

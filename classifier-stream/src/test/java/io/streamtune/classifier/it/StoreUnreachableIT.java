@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,18 +50,11 @@ class StoreUnreachableIT {
     @TempDir
     Path folder;
 
+    @AutoClose
     private StreamHarness harness;
-    private ClassifierRuntime runtime;
 
-    @AfterEach
-    void stop() {
-        if (runtime != null) {
-            runtime.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
-    }
+    @AutoClose
+    private ClassifierRuntime runtime;
 
     @Test
     void shouldKeepServingV1WhileTheStoreIsUnreachableAndServeTheAnnouncedV2OnceItIsBack() throws Exception {
