@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.streamtune.classifier.ClassifierRuntime;
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.engine.EngineModelLoader;
-import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.testsupport.KafkaStack;
 import io.streamtune.trainer.Trainer;
@@ -70,8 +69,7 @@ class FeedbackToDeployBenchmarkIT {
         try (LoopStack loop = new LoopStack(STACK)) {
             TrainerConfig config =
                     new TrainerConfig(loop.trainerSettings(dir.resolve("models"), dir.resolve("trainer-state")));
-            DjlModelTuner tuner =
-                    new DjlModelTuner(ClassifierSettings.defaults().withMaxLength(config.maxLength()));
+            DjlModelTuner tuner = DjlModelTuner.of(config);
             Trainer.bootstrap(config, tuner, bootstrap);
             try (LogMarks marks = LogMarks.attach(MARKS);
                     ClassifierRuntime classifier = startClassifier(loop);

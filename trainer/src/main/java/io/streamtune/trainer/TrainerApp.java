@@ -1,6 +1,5 @@
 package io.streamtune.trainer;
 
-import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.model.classify.OfflineEngine;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.config.TrainerConfigLoader;
@@ -64,11 +63,10 @@ public final class TrainerApp {
     private static int runTrainer(TrainerConfig config) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         int[] exitCode = {0};
-        ServedTrainer trainer = ServedTrainer.start(
-                config, new DjlModelTuner(ClassifierSettings.defaults().withMaxLength(config.maxLength())), fatal -> {
-                    exitCode[0] = 1;
-                    done.countDown();
-                });
+        ServedTrainer trainer = ServedTrainer.start(config, DjlModelTuner.of(config), fatal -> {
+            exitCode[0] = 1;
+            done.countDown();
+        });
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
@@ -87,10 +85,8 @@ public final class TrainerApp {
             throw new IllegalArgumentException("bootstrap needs --data FILE");
         }
         String split = options.getOrDefault("--split", "stream");
-        RoundOutcome outcome = Trainer.bootstrap(
-                config,
-                new DjlModelTuner(ClassifierSettings.defaults().withMaxLength(config.maxLength())),
-                ExampleFile.read(Path.of(data), split));
+        RoundOutcome outcome =
+                Trainer.bootstrap(config, DjlModelTuner.of(config), ExampleFile.read(Path.of(data), split));
         LOG.info(
                 "Bootstrapped {} version {}: {}",
                 config.modelName(),

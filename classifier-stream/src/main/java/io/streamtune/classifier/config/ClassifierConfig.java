@@ -1,10 +1,13 @@
 package io.streamtune.classifier.config;
 
+import io.streamtune.model.tokenize.TextWindows;
+import io.streamtune.model.tokenize.TokenizerConfig;
 import io.streamtune.schemas.Topics;
 import io.streamtune.schemas.serde.AvroSerdeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -14,6 +17,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -45,6 +49,8 @@ public final class ClassifierConfig extends AbstractConfig {
     public static final String MODEL_STORE_ROOT = "model.store.root";
     public static final String DEVICE = "device";
     public static final String MODEL_MAX_LENGTH = "model.max.length";
+    public static final String MODEL_MAX_WINDOWS = "model.max.windows";
+    public static final String MODEL_WINDOW_POOLING = "model.window.pooling";
     public static final String BATCH_MAX_RECORDS = "batch.max.records";
     public static final String BATCH_MAX_WAIT_MS = "batch.max.wait.ms";
     public static final String TEXT_MAX_BYTES = "text.max.bytes";
@@ -146,8 +152,25 @@ public final class ClassifierConfig extends AbstractConfig {
                     128,
                     Range.between(3, 512),
                     Importance.MEDIUM,
-                    "Longest token sequence given to the model, special tokens included; longer texts keep their"
-                            + " head and tail and are flagged truncated.")
+                    "Longest token sequence given to the model at once (one window), special tokens included.")
+            .define(
+                    MODEL_MAX_WINDOWS,
+                    Type.INT,
+                    TokenizerConfig.DEFAULT_MAX_WINDOWS,
+                    Range.between(1, 64),
+                    Importance.MEDIUM,
+                    "A text longer than model.max.length is cut into overlapping windows of that length, scored in"
+                            + " one batch and pooled; at most this many (a longer text keeps its first windows and"
+                            + " its last one and is flagged truncated). 1 keeps only the head and tail of a long"
+                            + " text.")
+            .define(
+                    MODEL_WINDOW_POOLING,
+                    Type.STRING,
+                    "mean",
+                    ValidString.in("mean", "max"),
+                    Importance.LOW,
+                    "How the logits of a long text's windows are pooled: mean (every part has a say) or max (the"
+                            + " most telling window decides).")
             .define(
                     BATCH_MAX_RECORDS,
                     Type.INT,
@@ -166,10 +189,12 @@ public final class ClassifierConfig extends AbstractConfig {
             .define(
                     TEXT_MAX_BYTES,
                     Type.INT,
-                    65_536,
+                    1_048_576,
                     Range.between(1, 16 * 1024 * 1024),
                     Importance.MEDIUM,
-                    "Hard size limit of a text in UTF-8 bytes; longer texts are dead-lettered, not classified.")
+                    "Hard size limit of a text in UTF-8 bytes; longer texts are dead-lettered, not classified. 1 MiB,"
+                            + " Kafka's default message size: windows let any text be classified (what lies beyond"
+                            + " model.max.windows is skipped, not the text), so the limit only guards memory.")
             .define(
                     INSTANCE_ID,
                     Type.STRING,
@@ -264,6 +289,14 @@ public final class ClassifierConfig extends AbstractConfig {
 
     public int modelMaxLength() {
         return getInt(MODEL_MAX_LENGTH);
+    }
+
+    public int modelMaxWindows() {
+        return getInt(MODEL_MAX_WINDOWS);
+    }
+
+    public TextWindows.Pooling modelWindowPooling() {
+        return TextWindows.Pooling.valueOf(getString(MODEL_WINDOW_POOLING).toUpperCase(Locale.ROOT));
     }
 
     public int batchMaxRecords() {

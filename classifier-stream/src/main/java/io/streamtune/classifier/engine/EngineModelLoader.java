@@ -47,7 +47,8 @@ public final class EngineModelLoader implements ModelLoader {
             ClassifierSettings settings = ClassifierSettings.defaults()
                     .withDevice(config.device().toString())
                     .withMaxLength(config.modelMaxLength())
-                    .withBatchSize(config.batchMaxRecords());
+                    .withBatchSize(config.batchMaxRecords())
+                    .withWindows(config.modelMaxWindows(), config.modelWindowPooling());
             return new EngineModelLoader(new FileSystemModelStore(config.modelStoreRoot()), settings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the model store at " + config.modelStoreRoot(), e);

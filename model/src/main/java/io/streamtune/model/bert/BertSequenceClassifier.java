@@ -115,6 +115,18 @@ public final class BertSequenceClassifier extends AbstractBlock {
         return logits.softmax(-1);
     }
 
+    /**
+     * The pooled encoder output the head reads, without dropout: (batch, hidden) features of a token batch.
+     *
+     * @param store the parameter store
+     * @param inputs {@code (input_ids, attention_mask[, token_type_ids])}
+     * @return the pooled features
+     */
+    public NDArray pooledFeatures(ParameterStore store, NDList inputs) {
+        NDArray hidden = encoder.forward(store, inputs, false).singletonOrThrow();
+        return pooling.pool(hidden, inputs.get(1));
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {

@@ -2,17 +2,12 @@ package io.streamtune.model.classify;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertSequenceClassifier;
-import io.streamtune.model.bert.GradientMode;
-import io.streamtune.model.tokenize.BatchPlan;
+import io.streamtune.model.bert.WindowedLogits;
 import io.streamtune.model.tokenize.TextTokenizer;
-import io.streamtune.model.tokenize.TokenBatch;
-import io.streamtune.model.tokenize.TokenizerConfig;
+import io.streamtune.model.tokenize.TextWindows;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,14 +24,17 @@ import org.slf4j.LoggerFactory;
  * <p><b>Thread safety.</b> One instance may be shared by any number of threads calling {@link
  * #classify} at once. The model is immutable after loading (parameters frozen, query/key/value fused),
  * and the tokenizer holds no mutable state. Each call works in its own {@link NDManager} scope and
- * {@link ParameterStore}, closed when it returns, so calls share nothing mutable; because no parameter
+ * {@code ParameterStore}, closed when it returns, so calls share nothing mutable; because no parameter
  * requires a gradient, no autograd graph is recorded on any thread. Calls on more threads than cores
  * add no throughput: PyTorch's intra-op threads are shared. Swap models by replacing the whole instance
  * and {@link #close()} the old one once no call uses it.
  *
- * <p><b>Batching.</b> Texts are tokenised (head + tail truncation to the maximum length, flagged
- * {@link Prediction#truncated()}), grouped by length into batches of at most {@code batchSize} and
- * padded to the longest text of their batch; predictions come back in input order.
+ * <p><b>Batching and long texts.</b> Texts are tokenised into windows of the maximum length ({@link
+ * TextWindows}: a text that fits is one window, a longer one is cut into overlapping windows up to {@link
+ * ClassifierSettings#maxWindows()}, flagged {@link Prediction#truncated()} when the cap dropped word pieces).
+ * All windows are grouped by length into batches of at most {@code batchSize}, padded to the longest window of
+ * their batch, and each text's window logits are pooled ({@link ClassifierSettings#windowPooling()}) before the
+ * softmax; predictions come back in input order.
  */
 public final class DjlTextClassifier implements TextClassifier {
 
@@ -83,8 +81,8 @@ public final class DjlTextClassifier implements TextClassifier {
                     meta.labels().size(),
                     meta.pooling(),
                     manager);
-            TextTokenizer tokenizer = TextTokenizer.fromFile(
-                    folder.resolve(ClassifierFolder.TOKENIZER), TokenizerConfig.ofMaxLength(settings.maxLength()));
+            TextTokenizer tokenizer =
+                    TextTokenizer.fromFile(folder.resolve(ClassifierFolder.TOKENIZER), settings.tokenizerConfig());
             DjlTextClassifier classifier = new DjlTextClassifier(model, meta.labels(), tokenizer, manager, settings);
             LOG.info(
                     "Loaded classifier {} on {} with labels {} in {} ms",
@@ -117,12 +115,17 @@ public final class DjlTextClassifier implements TextClassifier {
         if (texts.isEmpty()) {
             return List.of();
         }
-        BatchPlan plan = tokenizer.plan(texts, settings.batchSize());
-        List<List<Prediction>> perBatch = new ArrayList<>(plan.batches().size());
-        for (TokenBatch batch : plan.batches()) {
-            perBatch.add(predict(batch));
+        TextWindows windows = tokenizer.windows(texts);
+        float[][] logits;
+        try (NDManager scope = manager.newSubManager()) {
+            logits = WindowedLogits.of(
+                    model, windows, settings.batchSize(), tokenizer.padId(), settings.windowPooling(), scope);
         }
-        return plan.restore(perBatch);
+        List<Prediction> predictions = new ArrayList<>(texts.size());
+        for (int text = 0; text < texts.size(); text++) {
+            predictions.add(prediction(WindowedLogits.softmax(logits[text]), windows.truncated(text)));
+        }
+        return predictions;
     }
 
     @Override
@@ -136,35 +139,16 @@ public final class DjlTextClassifier implements TextClassifier {
         manager.close();
     }
 
-    private List<Prediction> predict(TokenBatch batch) {
-        return GradientMode.withoutGradients(() -> predictRecordingNothing(batch));
-    }
-
-    private List<Prediction> predictRecordingNothing(TokenBatch batch) {
-        try (NDManager scope = manager.newSubManager()) {
-            NDList inputs = batch.toNDList(scope);
-            NDArray logits = model.forward(new ParameterStore(scope, false), inputs, false)
-                    .singletonOrThrow();
-            float[] probabilities = BertSequenceClassifier.scores(logits).toFloatArray();
-            List<Prediction> predictions = new ArrayList<>(batch.size());
-            for (int row = 0; row < batch.size(); row++) {
-                predictions.add(prediction(probabilities, row, batch.truncated(row)));
-            }
-            return predictions;
-        }
-    }
-
-    private Prediction prediction(float[] probabilities, int row, boolean truncated) {
-        int offset = row * labels.size();
+    private Prediction prediction(float[] probabilities, boolean truncated) {
         Map<String, Double> scores = new LinkedHashMap<>();
         int best = 0;
         for (int i = 0; i < labels.size(); i++) {
-            scores.put(labels.get(i), (double) probabilities[offset + i]);
-            if (probabilities[offset + i] > probabilities[offset + best]) {
+            scores.put(labels.get(i), (double) probabilities[i]);
+            if (probabilities[i] > probabilities[best]) {
                 best = i;
             }
         }
-        return new Prediction(labels.get(best), probabilities[offset + best], scores, truncated);
+        return new Prediction(labels.get(best), probabilities[best], scores, truncated);
     }
 
     private void warmUp() {

@@ -18,6 +18,12 @@ import java.util.TreeSet;
  */
 public final class EvaluationReport {
 
+    /** Prefix of the confusion-matrix entries of {@link #toMap()}: {@code confusion.<true>-><predicted>}. */
+    public static final String CONFUSION_PREFIX = "confusion.";
+
+    /** Between the true and the predicted label of a confusion-matrix entry of {@link #toMap()}. */
+    public static final String CONFUSION_SEPARATOR = "->";
+
     private final List<String> labels;
     private final int[][] confusion;
     private final List<ClassMetrics> perClass;
@@ -151,7 +157,8 @@ public final class EvaluationReport {
     /**
      * The metrics as a flat map, for a model version record: {@code accuracy}, {@code macroF1},
      * {@code examples}, and per class {@code precision.<label>}, {@code recall.<label>}, {@code
-     * f1.<label>}, {@code support.<label>}.
+     * f1.<label>}, {@code support.<label>}, and the confusion matrix as {@code confusion.<true>-><predicted>}
+     * counts.
      *
      * @return an unmodifiable map in a stable order
      */
@@ -165,6 +172,12 @@ public final class EvaluationReport {
             map.put("recall." + metrics.label(), metrics.recall());
             map.put("f1." + metrics.label(), metrics.f1());
             map.put("support." + metrics.label(), (double) metrics.support());
+        }
+        for (int row = 0; row < labels.size(); row++) {
+            for (int column = 0; column < labels.size(); column++) {
+                map.put(CONFUSION_PREFIX + labels.get(row) + CONFUSION_SEPARATOR + labels.get(column), (double)
+                        confusion[row][column]);
+            }
         }
         return Collections.unmodifiableMap(map);
     }

@@ -155,6 +155,80 @@ public final class TextTokenizer implements AutoCloseable {
     }
 
     /**
+     * Tokenizes texts into windows ({@link TokenizerConfig}): a text that fits is one window; a longer one is
+     * cut into overlapping windows of the maximum length, at most {@link TokenizerConfig#maxWindows()}, or head
+     * + tail truncated when that cap is 1.
+     *
+     * @param texts the texts
+     * @return the windows of every text, in input order
+     */
+    public TextWindows windows(List<String> texts) {
+        if (texts.isEmpty()) {
+            return TextWindows.of(List.of(), new boolean[0]);
+        }
+        Encoding[] encodings = tokenizer.batchEncode(texts, false, false);
+        List<List<TokenizedText>> perText = new ArrayList<>(encodings.length);
+        boolean[] truncated = new boolean[encodings.length];
+        for (int i = 0; i < encodings.length; i++) {
+            long[] pieces = encodings[i].getIds();
+            if (config.maxWindows() == 1 || pieces.length <= config.maxLength() - TokenizerConfig.SPECIAL_TOKENS) {
+                TokenizedText whole = assemble(pieces);
+                perText.add(List.of(whole));
+                truncated[i] = whole.truncated();
+            } else {
+                int[] starts = windowStarts(pieces.length);
+                perText.add(cut(pieces, starts));
+                truncated[i] = dropsPieces(starts);
+            }
+        }
+        return TextWindows.of(perText, truncated);
+    }
+
+    /** The start of every window of a text of {@code pieces} word pieces, the cap applied. */
+    int[] windowStarts(int pieces) {
+        int budget = config.maxLength() - TokenizerConfig.SPECIAL_TOKENS;
+        int needed = windowsNeeded(pieces);
+        int count = Math.min(needed, config.maxWindows());
+        int[] starts = new int[count];
+        for (int w = 0; w < count - 1; w++) {
+            starts[w] = w * config.windowStride();
+        }
+        starts[count - 1] = Math.max(0, pieces - budget);
+        return starts;
+    }
+
+    /** Whether the capped windows leave a gap before the last one. */
+    private boolean dropsPieces(int[] starts) {
+        int budget = config.maxLength() - TokenizerConfig.SPECIAL_TOKENS;
+        return starts.length >= 2 && starts[starts.length - 2] + budget < starts[starts.length - 1];
+    }
+
+    private int windowsNeeded(int pieces) {
+        int budget = config.maxLength() - TokenizerConfig.SPECIAL_TOKENS;
+        if (pieces <= budget) {
+            return 1;
+        }
+        int stride = config.windowStride();
+        return 1 + (pieces - budget + stride - 1) / stride;
+    }
+
+    private List<TokenizedText> cut(long[] pieces, int[] starts) {
+        int budget = config.maxLength() - TokenizerConfig.SPECIAL_TOKENS;
+        List<TokenizedText> windows = new ArrayList<>(starts.length);
+        for (int start : starts) {
+            int end = Math.min(pieces.length, start + budget);
+            long[] ids = new long[end - start + TokenizerConfig.SPECIAL_TOKENS];
+            ids[0] = clsId;
+            System.arraycopy(pieces, start, ids, 1, end - start);
+            ids[ids.length - 1] = sepId;
+            long[] types = new long[ids.length];
+            Arrays.fill(types, typeId);
+            windows.add(new TokenizedText(ids, types, false, ids.length));
+        }
+        return windows;
+    }
+
+    /**
      * Tokenizes texts into one batch in input order, padded to the longest of them.
      *
      * @param texts at least one text

@@ -1,20 +1,17 @@
 package io.streamtune.model.training;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import io.streamtune.model.bert.GradientMode;
+import io.streamtune.model.bert.WindowedLogits;
 import io.streamtune.model.eval.EvaluationReport;
-import io.streamtune.model.tokenize.BatchPlan;
 import io.streamtune.model.tokenize.TextTokenizer;
-import io.streamtune.model.tokenize.TokenBatch;
+import io.streamtune.model.tokenize.TextWindows;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Predicts with a classifier block during training (dropout off), in length-grouped batches, and
- * evaluates the predictions.
+ * Predicts with a classifier block during training (dropout off), window by window in length-grouped batches
+ * with the windows' logits averaged per text (as the classifier does by default), and evaluates the predictions.
  */
 final class BatchPredictor {
 
@@ -29,26 +26,18 @@ final class BatchPredictor {
     }
 
     List<String> predict(List<String> texts, List<String> labels, NDManager manager) {
-        return GradientMode.withoutGradients(() -> predictRecordingNothing(texts, labels, manager));
-    }
-
-    private List<String> predictRecordingNothing(List<String> texts, List<String> labels, NDManager manager) {
-        BatchPlan plan = tokenizer.plan(texts, batchSize);
-        List<List<String>> perBatch = new ArrayList<>();
-        for (TokenBatch batch : plan.batches()) {
-            try (NDManager scratch = manager.newSubManager()) {
-                NDArray logits = classifier
-                        .forward(new ParameterStore(scratch, false), batch.toNDList(scratch), false)
-                        .singletonOrThrow();
-                long[] best = logits.argMax(1).toLongArray();
-                List<String> predicted = new ArrayList<>(best.length);
-                for (long index : best) {
-                    predicted.add(labels.get((int) index));
-                }
-                perBatch.add(predicted);
+        TextWindows windows = tokenizer.windows(texts);
+        float[][] logits =
+                WindowedLogits.of(classifier, windows, batchSize, tokenizer.padId(), TextWindows.Pooling.MEAN, manager);
+        List<String> predicted = new ArrayList<>(logits.length);
+        for (float[] row : logits) {
+            int best = 0;
+            for (int c = 1; c < row.length; c++) {
+                best = row[c] > row[best] ? c : best;
             }
+            predicted.add(labels.get(best));
         }
-        return plan.restore(perBatch);
+        return predicted;
     }
 
     EvaluationReport evaluate(List<LabeledText> examples, List<String> labels, NDManager manager) {

@@ -4,12 +4,17 @@ import io.streamtune.model.bert.Pooling;
 import io.streamtune.model.tokenize.TokenizerConfig;
 
 /**
- * Validated hyperparameters of a fine-tuning run. Start from {@link #defaults()} and change what you
- * need with the {@code with...} methods.
+ * Validated hyperparameters of a fine-tuning run. Start from {@link #builder()} (every option at its default) or
+ * {@link #toBuilder()}, and set what you need with the {@code opt...} methods.
  *
- * @param maxLength the longest token sequence (special tokens included), at most 512
+ * @param maxLength the longest token sequence, one window (special tokens included), at most 512
+ * @param maxWindows the most windows of {@code maxLength} a long example is cut into; the loss is taken on the
+ *     mean of its windows' logits, as the classifier pools them (1: head + tail truncation)
  * @param batchSize examples per optimisation step
  * @param epochs passes over the training examples, at most
+ * @param minSteps the fewest optimisation steps of a run: a small training set gets more epochs than {@code
+ *     epochs} until it reaches this many (a new head learns nothing in the 20 steps of 2 epochs over 150
+ *     examples)
  * @param learningRate the peak learning rate, reached after warm-up
  * @param warmupRatio the share of all steps spent warming the learning rate up linearly from 0
  * @param weightDecay AdamW's decoupled weight decay, not applied to biases and LayerNorm weights
@@ -19,15 +24,18 @@ import io.streamtune.model.tokenize.TokenizerConfig;
  * @param patience how many evaluations without a better holdout macro-F1 end the run early
  * @param seed the seed of shuffling, the holdout split, the head initialisation and dropout
  * @param pooling how the classifier pools the encoder's output
- * @param freezeWordEmbeddings whether the word-embedding table (52% of MiniLM's parameters) stays as
- *     pretrained, skipping its dense gradient and AdamW update: steps were 1.24x faster in one
- *     side-by-side measurement on 2 busy cores; off by default (the published accuracy was measured with
- *     every parameter trained)
+ * @param classWeighting how the loss weighs the classes of the training examples
+ * @param linearProbe whether a newly drawn head is first fitted on the frozen encoder's pooled features (a
+ *     linear probe) before the whole model is fine-tuned, instead of starting from random weights
+ * @param freezeWordEmbeddings whether the word-embedding table (52% of MiniLM's parameters) stays as pretrained,
+ *     skipping its dense gradient and AdamW update
  */
 public record FineTuneConfig(
         int maxLength,
+        int maxWindows,
         int batchSize,
         int epochs,
+        int minSteps,
         float learningRate,
         float warmupRatio,
         float weightDecay,
@@ -37,6 +45,8 @@ public record FineTuneConfig(
         int patience,
         long seed,
         Pooling pooling,
+        ClassWeighting classWeighting,
+        boolean linearProbe,
         boolean freezeWordEmbeddings) {
 
     /** Validates every field, naming the one that is wrong. */
@@ -44,10 +54,14 @@ public record FineTuneConfig(
         if (maxLength <= TokenizerConfig.SPECIAL_TOKENS || maxLength > TokenizerConfig.MODEL_MAX_LENGTH) {
             throw new IllegalArgumentException("maxLength must be in [3, 512], was " + maxLength);
         }
+        positive("maxWindows", maxWindows);
         positive("batchSize", batchSize);
         positive("epochs", epochs);
         positive("evaluationsPerEpoch", evaluationsPerEpoch);
         positive("patience", patience);
+        if (minSteps < 0) {
+            throw new IllegalArgumentException("minSteps must not be negative, was " + minSteps);
+        }
         if (!(learningRate > 0f) || !(maxGradNorm > 0f)) {
             throw new IllegalArgumentException(
                     "learningRate and maxGradNorm must be positive, were " + learningRate + ", " + maxGradNorm);
@@ -59,223 +73,206 @@ public record FineTuneConfig(
         if (!(holdoutFraction > 0.0 && holdoutFraction < 0.5)) {
             throw new IllegalArgumentException("holdoutFraction must be in (0, 0.5), was " + holdoutFraction);
         }
-        if (pooling == null) {
-            throw new IllegalArgumentException("pooling is required");
+        if (pooling == null || classWeighting == null) {
+            throw new IllegalArgumentException("pooling and classWeighting are required");
         }
     }
 
     /**
-     * Settings with every parameter trained ({@code freezeWordEmbeddings} false).
-     *
-     * @param maxLength see the record
-     * @param batchSize see the record
-     * @param epochs see the record
-     * @param learningRate see the record
-     * @param warmupRatio see the record
-     * @param weightDecay see the record
-     * @param maxGradNorm see the record
-     * @param holdoutFraction see the record
-     * @param evaluationsPerEpoch see the record
-     * @param patience see the record
-     * @param seed see the record
-     * @param pooling see the record
-     */
-    public FineTuneConfig(
-            int maxLength,
-            int batchSize,
-            int epochs,
-            float learningRate,
-            float warmupRatio,
-            float weightDecay,
-            float maxGradNorm,
-            double holdoutFraction,
-            int evaluationsPerEpoch,
-            int patience,
-            long seed,
-            Pooling pooling) {
-        this(
-                maxLength,
-                batchSize,
-                epochs,
-                learningRate,
-                warmupRatio,
-                weightDecay,
-                maxGradNorm,
-                holdoutFraction,
-                evaluationsPerEpoch,
-                patience,
-                seed,
-                pooling,
-                false);
-    }
-
-    /**
-     * The defaults: max length 64, batch 16, 2 epochs, peak learning rate 1e-4 with 10% warm-up,
-     * weight decay 0.01, gradient norm 1.0, 10% holdout evaluated twice per epoch, patience 2, seed
-     * 42, mean pooling, every parameter trained (word embeddings not frozen).
+     * The defaults: see {@link Builder}.
      *
      * @return the defaults
      */
     public static FineTuneConfig defaults() {
-        return new FineTuneConfig(64, 16, 2, 1e-4f, 0.1f, 0.01f, 1.0f, 0.1, 2, 2, 42L, Pooling.MEAN, false);
+        return builder().build();
     }
 
-    /** @return the tokenizer settings of this run */
+    /** @return a builder with every option at its default */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding these settings */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.maxLength = maxLength;
+        builder.maxWindows = maxWindows;
+        builder.batchSize = batchSize;
+        builder.epochs = epochs;
+        builder.minSteps = minSteps;
+        builder.learningRate = learningRate;
+        builder.warmupRatio = warmupRatio;
+        builder.weightDecay = weightDecay;
+        builder.maxGradNorm = maxGradNorm;
+        builder.holdoutFraction = holdoutFraction;
+        builder.evaluationsPerEpoch = evaluationsPerEpoch;
+        builder.patience = patience;
+        builder.seed = seed;
+        builder.pooling = pooling;
+        builder.classWeighting = classWeighting;
+        builder.linearProbe = linearProbe;
+        builder.freezeWordEmbeddings = freezeWordEmbeddings;
+        return builder;
+    }
+
+    /** @return the tokenizer settings of this run: windows of {@code maxLength}, at most {@code maxWindows} */
     public TokenizerConfig tokenizerConfig() {
-        return TokenizerConfig.ofMaxLength(maxLength);
+        return TokenizerConfig.windowed(maxLength, maxWindows);
     }
 
     /**
-     * @param value the maximum length
-     * @return a copy with it
+     * The number of epochs a run over {@code batchesPerEpoch} batches makes: {@code epochs}, or more until
+     * {@code minSteps} steps are reached.
+     *
+     * @param batchesPerEpoch batches in one epoch, at least 1
+     * @return the epochs to run
      */
-    public FineTuneConfig withMaxLength(int value) {
-        return new FineTuneConfig(
-                value,
-                batchSize,
-                epochs,
-                learningRate,
-                warmupRatio,
-                weightDecay,
-                maxGradNorm,
-                holdoutFraction,
-                evaluationsPerEpoch,
-                patience,
-                seed,
-                pooling,
-                freezeWordEmbeddings);
-    }
-
-    /**
-     * @param value the batch size
-     * @return a copy with it
-     */
-    public FineTuneConfig withBatchSize(int value) {
-        return new FineTuneConfig(
-                maxLength,
-                value,
-                epochs,
-                learningRate,
-                warmupRatio,
-                weightDecay,
-                maxGradNorm,
-                holdoutFraction,
-                evaluationsPerEpoch,
-                patience,
-                seed,
-                pooling,
-                freezeWordEmbeddings);
-    }
-
-    /**
-     * @param value the number of epochs
-     * @return a copy with it
-     */
-    public FineTuneConfig withEpochs(int value) {
-        return new FineTuneConfig(
-                maxLength,
-                batchSize,
-                value,
-                learningRate,
-                warmupRatio,
-                weightDecay,
-                maxGradNorm,
-                holdoutFraction,
-                evaluationsPerEpoch,
-                patience,
-                seed,
-                pooling,
-                freezeWordEmbeddings);
-    }
-
-    /**
-     * @param value the peak learning rate
-     * @return a copy with it
-     */
-    public FineTuneConfig withLearningRate(float value) {
-        return new FineTuneConfig(
-                maxLength,
-                batchSize,
-                epochs,
-                value,
-                warmupRatio,
-                weightDecay,
-                maxGradNorm,
-                holdoutFraction,
-                evaluationsPerEpoch,
-                patience,
-                seed,
-                pooling,
-                freezeWordEmbeddings);
-    }
-
-    /**
-     * @param value the seed
-     * @return a copy with it
-     */
-    public FineTuneConfig withSeed(long value) {
-        return new FineTuneConfig(
-                maxLength,
-                batchSize,
-                epochs,
-                learningRate,
-                warmupRatio,
-                weightDecay,
-                maxGradNorm,
-                holdoutFraction,
-                evaluationsPerEpoch,
-                patience,
-                value,
-                pooling,
-                freezeWordEmbeddings);
-    }
-
-    /**
-     * @param evaluations holdout evaluations per epoch
-     * @param patienceEvaluations evaluations without a better holdout macro-F1 that end the run
-     * @return a copy with them
-     */
-    public FineTuneConfig withEarlyStopping(int evaluations, int patienceEvaluations) {
-        return new FineTuneConfig(
-                maxLength,
-                batchSize,
-                epochs,
-                learningRate,
-                warmupRatio,
-                weightDecay,
-                maxGradNorm,
-                holdoutFraction,
-                evaluations,
-                patienceEvaluations,
-                seed,
-                pooling,
-                freezeWordEmbeddings);
-    }
-
-    /**
-     * @param value whether the word-embedding table stays frozen
-     * @return a copy with it
-     */
-    public FineTuneConfig withFreezeWordEmbeddings(boolean value) {
-        return new FineTuneConfig(
-                maxLength,
-                batchSize,
-                epochs,
-                learningRate,
-                warmupRatio,
-                weightDecay,
-                maxGradNorm,
-                holdoutFraction,
-                evaluationsPerEpoch,
-                patience,
-                seed,
-                pooling,
-                value);
+    public int epochsFor(int batchesPerEpoch) {
+        int forMinSteps = (minSteps + batchesPerEpoch - 1) / Math.max(1, batchesPerEpoch);
+        return Math.max(epochs, forMinSteps);
     }
 
     private static void positive(String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+        }
+    }
+
+    /**
+     * Builds a {@link FineTuneConfig}. Defaults: max length 64, 1 window, batch 16, 2 epochs and at least 0 steps,
+     * peak learning rate 1e-4 with 10% warm-up, weight decay 0.01, gradient norm 1.0, 10% holdout evaluated twice
+     * per epoch, patience 2, seed 42, mean pooling, no class weighting, no linear probe, every parameter trained.
+     */
+    public static final class Builder {
+        private int maxLength = 64;
+        private int maxWindows = 1;
+        private int batchSize = 16;
+        private int epochs = 2;
+        private int minSteps;
+        private float learningRate = 1e-4f;
+        private float warmupRatio = 0.1f;
+        private float weightDecay = 0.01f;
+        private float maxGradNorm = 1.0f;
+        private double holdoutFraction = 0.1;
+        private int evaluationsPerEpoch = 2;
+        private int patience = 2;
+        private long seed = 42L;
+        private Pooling pooling = Pooling.MEAN;
+        private ClassWeighting classWeighting = ClassWeighting.NONE;
+        private boolean linearProbe;
+        private boolean freezeWordEmbeddings;
+
+        private Builder() {}
+
+        public Builder optMaxLength(int value) {
+            maxLength = value;
+            return this;
+        }
+
+        public Builder optMaxWindows(int value) {
+            maxWindows = value;
+            return this;
+        }
+
+        public Builder optBatchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder optEpochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder optMinSteps(int value) {
+            minSteps = value;
+            return this;
+        }
+
+        public Builder optLearningRate(float value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder optWarmupRatio(float value) {
+            warmupRatio = value;
+            return this;
+        }
+
+        public Builder optWeightDecay(float value) {
+            weightDecay = value;
+            return this;
+        }
+
+        public Builder optMaxGradNorm(float value) {
+            maxGradNorm = value;
+            return this;
+        }
+
+        public Builder optHoldoutFraction(double value) {
+            holdoutFraction = value;
+            return this;
+        }
+
+        /**
+         * @param evaluations holdout evaluations per epoch
+         * @param patienceEvaluations evaluations without a better holdout macro-F1 that end the run
+         * @return this builder
+         */
+        public Builder optEarlyStopping(int evaluations, int patienceEvaluations) {
+            evaluationsPerEpoch = evaluations;
+            patience = patienceEvaluations;
+            return this;
+        }
+
+        public Builder optSeed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder optPooling(Pooling value) {
+            pooling = value;
+            return this;
+        }
+
+        public Builder optClassWeighting(ClassWeighting value) {
+            classWeighting = value;
+            return this;
+        }
+
+        public Builder optLinearProbe(boolean value) {
+            linearProbe = value;
+            return this;
+        }
+
+        public Builder optFreezeWordEmbeddings(boolean value) {
+            freezeWordEmbeddings = value;
+            return this;
+        }
+
+        /**
+         * @return the validated settings
+         * @throws IllegalArgumentException naming the first invalid option
+         */
+        public FineTuneConfig build() {
+            return new FineTuneConfig(
+                    maxLength,
+                    maxWindows,
+                    batchSize,
+                    epochs,
+                    minSteps,
+                    learningRate,
+                    warmupRatio,
+                    weightDecay,
+                    maxGradNorm,
+                    holdoutFraction,
+                    evaluationsPerEpoch,
+                    patience,
+                    seed,
+                    pooling,
+                    classWeighting,
+                    linearProbe,
+                    freezeWordEmbeddings);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A whole fine-tuning run to a stored version: load the starting point (base, version or checkpoint folder, with
  * its tokenizer), split off a stratified
- * holdout, fine-tune, evaluate on the evaluation set (the holdout when none is given), and write the
+ * holdout, fit a new head by a linear probe when configured ({@link FineTuneConfig#linearProbe()}), fine-tune, evaluate on the evaluation set (the holdout when none is given), and write the
  * version folder (weights, HuggingFace config, tokenizer, labels, the evaluation report as metrics)
  * atomically into the store.
  */
@@ -78,7 +78,11 @@ public final class FineTuneJob {
         try (NDManager manager = NDManager.newBaseManager();
                 TextTokenizer tokenizer = request.start().loadTokenizer(config)) {
             LOG.info("Fine-tuning {} version {} from {}", request.modelName(), request.version(), request.start());
+            boolean newHead = !request.start().keepsHeadFor(request.labels());
             BertSequenceClassifier classifier = request.start().loadClassifier(request.labels(), config, manager);
+            if (newHead && config.linearProbe()) {
+                LinearProbe.fitHead(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);
+            }
             FineTuneResult result = new FineTuner(config, listener)
                     .fineTune(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);
             EvaluationReport evaluation = request.evaluation().isEmpty()

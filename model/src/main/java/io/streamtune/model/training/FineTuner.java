@@ -4,11 +4,13 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.eval.EvaluationReport;
 import io.streamtune.model.tokenize.TextTokenizer;
+import io.streamtune.model.tokenize.TextWindows;
 import io.streamtune.model.tokenize.TokenBatch;
 import io.streamtune.model.tokenize.TokenizedText;
 import java.time.Duration;
@@ -16,13 +18,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fine-tunes a {@link BertSequenceClassifier} in place: length-bucketed batches with dynamic
- * padding, cross-entropy loss, AdamW with warm-up and linear decay, global-norm gradient clipping,
- * holdout evaluations with early stopping that restores the best parameters, and a fixed seed.
+ * padding, cross-entropy loss (class-weighted when configured) on the mean logits of each example's windows,
+ * AdamW with warm-up and linear decay, global-norm gradient clipping, at least {@link
+ * FineTuneConfig#minSteps()} steps, holdout evaluations with early stopping that restores the best parameters,
+ * and a fixed seed.
  *
  * <p>Not thread-safe; one run at a time per classifier.
  */
@@ -86,8 +91,10 @@ public final class FineTuner {
         private final List<String> labels;
         private final List<LabeledText> holdout;
         private final NDManager manager;
-        private final List<TokenizedText> encoded;
+        private final TextWindows encoded;
         private final long[] targets;
+        private final float[] classWeights;
+        private final int epochs;
         private final LengthBucketSampler sampler;
         private final int totalSteps;
         private final WarmupLinearSchedule schedule;
@@ -116,11 +123,17 @@ public final class FineTuner {
             this.holdout = holdout;
             this.manager = manager;
             this.encoded =
-                    tokenizer.encodeAll(train.stream().map(LabeledText::text).toList());
+                    tokenizer.windows(train.stream().map(LabeledText::text).toList());
             this.targets = targets(train, labels);
+            this.classWeights = config.classWeighting().weights(counts(targets, labels.size()));
             this.sampler = new LengthBucketSampler(
-                    encoded.stream().mapToInt(TokenizedText::length).toArray(), config.batchSize(), config.seed());
-            this.totalSteps = sampler.batchesPerEpoch() * config.epochs();
+                    IntStream.range(0, encoded.textCount())
+                            .map(encoded::tokenCount)
+                            .toArray(),
+                    config.batchSize(),
+                    config.seed());
+            this.epochs = config.epochsFor(sampler.batchesPerEpoch());
+            this.totalSteps = sampler.batchesPerEpoch() * epochs;
             int warmup = Math.round(totalSteps * config.warmupRatio());
             this.schedule = new WarmupLinearSchedule(config.learningRate(), warmup, totalSteps);
             this.optimizer = new ClassifierOptimizer(classifier.namedParameters(), config, schedule);
@@ -132,14 +145,15 @@ public final class FineTuner {
             int evalEvery = (perEpoch + config.evaluationsPerEpoch() - 1) / config.evaluationsPerEpoch();
             int withoutImprovement = 0;
             LOG.info(
-                    "Fine-tuning on {} examples, {} holdout, {} labels: {} epochs of {} steps, config {}",
-                    encoded.size(),
+                    "Fine-tuning on {} examples ({} windows), {} holdout, {} labels: {} epochs of {} steps, config {}",
+                    encoded.textCount(),
+                    encoded.windows().size(),
                     holdout.size(),
                     labels.size(),
-                    config.epochs(),
+                    epochs,
                     perEpoch,
                     config);
-            for (int epoch = 1; epoch <= config.epochs() && withoutImprovement < config.patience(); epoch++) {
+            for (int epoch = 1; epoch <= epochs && withoutImprovement < config.patience(); epoch++) {
                 List<int[]> batches = sampler.nextEpoch();
                 for (int b = 0; b < batches.size() && withoutImprovement < config.patience(); b++) {
                     trainStep(batches.get(b));
@@ -162,19 +176,26 @@ public final class FineTuner {
 
         private void trainStep(int[] indices) {
             try (NDManager scratch = manager.newSubManager()) {
-                List<TokenizedText> rows = new ArrayList<>(indices.length);
+                List<TokenizedText> rows = new ArrayList<>();
                 long[] batchTargets = new long[indices.length];
+                float[] weights = new float[indices.length];
                 for (int i = 0; i < indices.length; i++) {
-                    rows.add(encoded.get(indices[i]));
+                    int first = encoded.firstWindow(indices[i]);
+                    rows.addAll(encoded.windows().subList(first, first + encoded.windowCount(indices[i])));
                     batchTargets[i] = targets[indices[i]];
+                    weights[i] = classWeights[(int) targets[indices[i]]];
                 }
-                NDList inputs =
-                        TokenBatch.pack(rows, indices, tokenizer.padId()).toNDList(scratch);
+                NDList inputs = TokenBatch.pack(
+                                rows, IntStream.range(0, rows.size()).toArray(), tokenizer.padId())
+                        .toNDList(scratch);
                 try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-                    NDArray logits = classifier
+                    NDArray windowLogits = classifier
                             .forward(new ParameterStore(scratch, false), inputs, true)
                             .singletonOrThrow();
-                    NDArray loss = crossEntropy(logits, scratch.create(batchTargets));
+                    NDArray logits = rows.size() == indices.length
+                            ? windowLogits
+                            : windowMeans(indices, rows.size(), scratch).matMul(windowLogits);
+                    NDArray loss = crossEntropy(logits, scratch.create(batchTargets), scratch.create(weights));
                     collector.backward(loss);
                     lossSum += loss.getFloat();
                     lossCount++;
@@ -187,6 +208,19 @@ public final class FineTuner {
             }
             step++;
             examples += indices.length;
+        }
+
+        /** The (examples, windows) matrix that averages each example's window logits. */
+        private NDArray windowMeans(int[] indices, int windowCount, NDManager scratch) {
+            float[] means = new float[indices.length * windowCount];
+            int column = 0;
+            for (int i = 0; i < indices.length; i++) {
+                int count = encoded.windowCount(indices[i]);
+                for (int w = 0; w < count; w++) {
+                    means[i * windowCount + column++] = 1f / count;
+                }
+            }
+            return scratch.create(means, new Shape(indices.length, windowCount));
         }
 
         private boolean evaluate() {
@@ -209,7 +243,7 @@ public final class FineTuner {
             Duration remaining = elapsed.multipliedBy(totalSteps - step).dividedBy(Math.max(1, step));
             listener.onProgress(new TrainingProgress(
                     epoch,
-                    config.epochs(),
+                    epochs,
                     step,
                     totalSteps,
                     lossSum / Math.max(1, lossCount),
@@ -234,6 +268,25 @@ public final class FineTuner {
         NDArray logProbabilities = logits.logSoftmax(1);
         NDArray oneHot = targets.oneHot((int) logits.getShape().get(1));
         return logProbabilities.mul(oneHot).sum(new int[] {1}).neg().mean();
+    }
+
+    /**
+     * Weighted mean cross-entropy, as PyTorch's {@code CrossEntropyLoss(weight=...)}: each example's loss times its
+     * weight, divided by the sum of the weights.
+     */
+    static NDArray crossEntropy(NDArray logits, NDArray targets, NDArray exampleWeights) {
+        NDArray logProbabilities = logits.logSoftmax(1);
+        NDArray oneHot = targets.oneHot((int) logits.getShape().get(1));
+        NDArray perExample = logProbabilities.mul(oneHot).sum(new int[] {1}).neg();
+        return perExample.mul(exampleWeights).sum().div(exampleWeights.sum());
+    }
+
+    private static long[] counts(long[] targets, int labels) {
+        long[] counts = new long[labels];
+        for (long target : targets) {
+            counts[(int) target]++;
+        }
+        return counts;
     }
 
     private static long[] targets(List<LabeledText> examples, List<String> labels) {

@@ -138,6 +138,24 @@ public final class StartingPoint {
     }
 
     /**
+     * Whether {@link #loadClassifier} keeps a trained head for these labels (a version or a classifier checkpoint
+     * with the same labels in the same order) instead of drawing a new one.
+     *
+     * @param labels the labels in output order
+     * @return true when the head is kept
+     * @throws IOException if the folder's configuration cannot be read
+     */
+    public boolean keepsHeadFor(List<String> labels) throws IOException {
+        Path folder = folder();
+        return folder != null
+                && headLabels(
+                                folder,
+                                JSON.readTree(
+                                        folder.resolve(ArtifactFiles.CONFIG).toFile()))
+                        .equals(labels);
+    }
+
+    /**
      * Loads the tokenizer: the version's or checkpoint's {@code tokenizer.json}, or MiniLM's.
      *
      * @param config the run's settings (maximum length)

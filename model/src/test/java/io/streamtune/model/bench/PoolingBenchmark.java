@@ -136,20 +136,11 @@ public final class PoolingBenchmark {
                 stream.add(new LabeledText(data.texts().get(i), data.labels().get(i)));
             }
         }
-        FineTuneConfig defaults = FineTuneConfig.defaults();
-        FineTuneConfig config = new FineTuneConfig(
-                defaults.maxLength(),
-                defaults.batchSize(),
-                1,
-                defaults.learningRate(),
-                defaults.warmupRatio(),
-                defaults.weightDecay(),
-                defaults.maxGradNorm(),
-                defaults.holdoutFraction(),
-                defaults.evaluationsPerEpoch(),
-                defaults.patience(),
-                SEED,
-                pooling);
+        FineTuneConfig config = FineTuneConfig.builder()
+                .optEpochs(1)
+                .optSeed(SEED)
+                .optPooling(pooling)
+                .build();
         NDManager manager = NDManager.newBaseManager();
         TextTokenizer tokenizer = TextTokenizer.miniLm(config.tokenizerConfig());
         Engine.getInstance().setRandomSeed((int) SEED);

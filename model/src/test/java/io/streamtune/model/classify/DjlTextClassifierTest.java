@@ -10,6 +10,7 @@ import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.Pooling;
 import io.streamtune.model.onnx.MiniLmBaseModel;
+import io.streamtune.model.tokenize.TextWindows;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,10 +93,34 @@ class DjlTextClassifierTest {
     }
 
     @Test
-    void shouldFlagOnlyTextsLongerThanMaxLength() {
+    void shouldSeeTextsLongerThanMaxLengthWholeInWindows() {
         List<Prediction> predictions = classifier.classify(TEXTS);
 
-        assertThat(predictions).extracting(Prediction::truncated).containsExactly(false, false, true, false);
+        assertThat(predictions).extracting(Prediction::truncated).containsExactly(false, false, false, false);
+    }
+
+    @Test
+    void shouldFlagOnlyTextsLongerThanMaxLengthWithOneWindow() throws Exception {
+        try (DjlTextClassifier oneWindow = DjlTextClassifier.load(
+                folder, ClassifierSettings.defaults().withMaxLength(16).withWindows(1, TextWindows.Pooling.MEAN))) {
+            List<Prediction> predictions = oneWindow.classify(TEXTS);
+            Prediction windowed = classifier.classify(TEXTS).get(2);
+
+            assertThat(predictions).extracting(Prediction::truncated).containsExactly(false, false, true, false);
+            assertThat(predictions.get(2).scores().get("neg"))
+                    .isNotCloseTo(windowed.scores().get("neg"), within(1e-6));
+            assertThat(predictions.get(0).scores().get("neg"))
+                    .isCloseTo(classifier.classify(TEXTS).get(0).scores().get("neg"), within(1e-6));
+        }
+    }
+
+    @Test
+    void shouldFlagTextsLongerThanAllWindowsTogether() {
+        String tooLong = String.join(" ", Collections.nCopies(200, "charger"));
+
+        Prediction prediction = classifier.classify(List.of(tooLong)).get(0);
+
+        assertThat(prediction.truncated()).isTrue();
     }
 
     @Test

@@ -61,7 +61,9 @@ class EvaluationReportTest {
     void shouldFlattenMetricsIntoMapForModelVersionRecord() {
         Map<String, Double> map = EvaluationReport.of(TRUTH, PREDICTED).toMap();
 
-        assertThat(map).hasSize(15);
+        assertThat(map).hasSize(24);
+        assertThat(map.get("confusion.a->a") + map.get("confusion.a->b") + map.get("confusion.a->c"))
+                .isEqualTo(4.0);
         assertThat(map.get("accuracy")).isCloseTo(0.6, within(EPS));
         assertThat(map.get("macroF1")).isCloseTo(38.0 / 63.0, within(EPS));
         assertThat(map.get("examples")).isEqualTo(10.0);

@@ -149,4 +149,67 @@ class TextTokenizerTest {
         assertThat(config.headLength()).isEqualTo(128);
         assertThat(config.tailLength()).isEqualTo(382);
     }
+
+    @Test
+    void shouldCutLongTextIntoOverlappingWindowsWithTheLastAlignedToTheEnd() throws IOException {
+        try (TextTokenizer small = TextTokenizer.miniLm(new TokenizerConfig(8, 2, 3, 4))) {
+            TextWindows windows = small.windows(List.of(KNOWN, "It was so BORING!"));
+
+            assertThat(windows.textCount()).isEqualTo(2);
+            assertThat(windows.windowCount(0)).isEqualTo(3);
+            assertThat(windows.windows().get(0).ids()).containsExactly(101, 2057, 2180, 1005, 1056, 2022, 2183, 102);
+            assertThat(windows.windows().get(1).ids()).containsExactly(101, 1056, 2022, 2183, 2067, 15933, 2574, 102);
+            assertThat(windows.windows().get(2).ids()).containsExactly(101, 2022, 2183, 2067, 15933, 2574, 999, 102);
+            assertThat(windows.truncated(0)).isFalse();
+            assertThat(windows.windowCount(1)).isEqualTo(1);
+            assertThat(windows.firstWindow(1)).isEqualTo(3);
+            assertThat(windows.owner(3)).isEqualTo(1);
+            assertThat(windows.tokenCount(0)).isEqualTo(24);
+        }
+    }
+
+    @Test
+    void shouldKeepFirstWindowsAndTheLastWhenTheCapIsReached() throws IOException {
+        try (TextTokenizer capped = TextTokenizer.miniLm(new TokenizerConfig(5, 1, 3, 2))) {
+            TextWindows windows = capped.windows(List.of(KNOWN));
+
+            assertThat(windows.windowCount(0)).isEqualTo(2);
+            assertThat(windows.windows().get(0).ids()).containsExactly(101, 2057, 2180, 1005, 102);
+            assertThat(windows.windows().get(1).ids()).containsExactly(101, 15933, 2574, 999, 102);
+            assertThat(windows.truncated(0)).isTrue();
+        }
+    }
+
+    @Test
+    void shouldHeadAndTailTruncateWithOneWindow() throws IOException {
+        try (TextTokenizer single = TextTokenizer.miniLm(new TokenizerConfig(8, 2))) {
+            TextWindows windows = single.windows(List.of(KNOWN));
+
+            assertThat(windows.windowCount(0)).isEqualTo(1);
+            assertThat(windows.windows().get(0).ids()).containsExactly(101, 2057, 2180, 2067, 15933, 2574, 999, 102);
+            assertThat(windows.truncated(0)).isTrue();
+        }
+    }
+
+    @Test
+    void shouldPoolWindowLogitsByMeanOrMax() throws IOException {
+        try (TextTokenizer small = TextTokenizer.miniLm(new TokenizerConfig(8, 2, 3, 4))) {
+            TextWindows windows = small.windows(List.of(KNOWN, "short"));
+            List<float[]> logits =
+                    List.of(new float[] {1f, 0f}, new float[] {2f, 3f}, new float[] {0f, 6f}, new float[] {5f, -1f});
+
+            assertThat(windows.pool(logits, TextWindows.Pooling.MEAN)[0]).containsExactly(1f, 3f);
+            assertThat(windows.pool(logits, TextWindows.Pooling.MAX)[0]).containsExactly(2f, 6f);
+            assertThat(windows.pool(logits, TextWindows.Pooling.MEAN)[1]).containsExactly(5f, -1f);
+            assertThatThrownBy(() -> windows.pool(logits.subList(0, 3), TextWindows.Pooling.MEAN))
+                    .hasMessageContaining("4 windows");
+        }
+    }
+
+    @Test
+    void shouldRefuseInvalidWindowSettingsNamingTheField() {
+        assertThatThrownBy(() -> new TokenizerConfig(8, 2, 7, 4)).hasMessageContaining("windowStride");
+        assertThatThrownBy(() -> new TokenizerConfig(8, 2, 3, 0)).hasMessageContaining("maxWindows");
+        assertThat(TokenizerConfig.windowed(128, 8).windowStride()).isEqualTo(95);
+    }
 }

@@ -30,7 +30,8 @@ public final class FineTuneBenchmark {
         Path out = Path.of(args.length > 0 ? args[0] : "target/finetune-benchmark.json");
         Map<String, String> options = BenchmarkOutput.options(args);
         int count = Integer.parseInt(options.getOrDefault("examples", "960"));
-        FineTuneConfig config = FineTuneConfig.defaults().withEpochs(1).withEarlyStopping(1, 1);
+        FineTuneConfig config =
+                FineTuneConfig.builder().optEpochs(1).optEarlyStopping(1, 1).build();
         List<String> labels = List.of("neg", "pos");
         HoldoutSplit split = HoldoutSplit.of(SentimentData.split("stream"), config.holdoutFraction(), config.seed());
         List<LabeledText> train =

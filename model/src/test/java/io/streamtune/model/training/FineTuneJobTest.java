@@ -20,7 +20,7 @@ class FineTuneJobTest {
 
     private static final List<String> LABELS = List.of("neg", "pos");
     private static final FineTuneConfig SHORT =
-            FineTuneConfig.defaults().withEpochs(1).withEarlyStopping(1, 1);
+            FineTuneConfig.builder().optEpochs(1).optEarlyStopping(1, 1).build();
 
     @TempDir
     Path root;

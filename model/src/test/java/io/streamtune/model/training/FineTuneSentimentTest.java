@@ -57,7 +57,7 @@ class FineTuneSentimentTest {
                 LABELS,
                 SentimentData.split("stream"),
                 SentimentData.split("test"),
-                FineTuneConfig.defaults().withEpochs(1));
+                FineTuneConfig.builder().optEpochs(1).build());
 
         FineTuneJob.Outcome outcome = new FineTuneJob(store, recording).run(request);
 

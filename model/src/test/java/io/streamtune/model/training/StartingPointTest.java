@@ -41,7 +41,7 @@ class StartingPointTest {
     private static final List<String> LABELS = List.of("neg", "pos");
     private static final List<String> WIDER = List.of("neg", "pos", "mixed");
     private static final FineTuneConfig SHORT =
-            FineTuneConfig.defaults().withEpochs(1).withEarlyStopping(1, 1);
+            FineTuneConfig.builder().optEpochs(1).optEarlyStopping(1, 1).build();
     private static final Pattern LAYER = Pattern.compile("(?:bert\\.)?encoder\\.layer\\.(\\d+)\\..*");
 
     @TempDir

@@ -30,6 +30,49 @@ class TrainingMathsTest {
     }
 
     @Test
+    void shouldWeighEachExampleLossByItsClassWeight() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray logits = manager.create(new float[] {0f, 0f, 2f, 0f}, new Shape(2, 2));
+            NDArray targets = manager.create(new long[] {0, 1});
+
+            float equal = FineTuner.crossEntropy(logits, targets, manager.create(new float[] {2f, 2f}))
+                    .getFloat();
+            float weighted = FineTuner.crossEntropy(logits, targets, manager.create(new float[] {1f, 3f}))
+                    .getFloat();
+
+            assertThat(equal).isCloseTo(FineTuner.crossEntropy(logits, targets).getFloat(), within(1e-6f));
+            double expected = (1 * Math.log(2) + 3 * Math.log(1 + Math.exp(2))) / 4;
+            assertThat((double) weighted).isCloseTo(expected, within(1e-6));
+        }
+    }
+
+    @Test
+    void shouldWeighRareClassesUpAndKeepTheMeanWeightAtOne() {
+        long[] counts = {90, 10, 0};
+
+        float[] balanced = ClassWeighting.BALANCED.weights(counts);
+        float[] sqrt = ClassWeighting.SQRT.weights(counts);
+
+        assertThat(balanced[1] / balanced[0]).isCloseTo(9f, within(1e-4f));
+        assertThat(sqrt[1] / sqrt[0]).isCloseTo(3f, within(1e-4f));
+        assertThat(balanced[2]).isZero();
+        assertThat(90 * balanced[0] + 10 * balanced[1]).isCloseTo(100f, within(1e-3f));
+        assertThat(90 * sqrt[0] + 10 * sqrt[1]).isCloseTo(100f, within(1e-3f));
+        assertThat(ClassWeighting.NONE.weights(counts)).containsExactly(1f, 1f, 0f);
+    }
+
+    @Test
+    void shouldRunMoreEpochsUntilTheMinimumOfStepsIsReached() {
+        FineTuneConfig config =
+                FineTuneConfig.builder().optEpochs(2).optMinSteps(100).build();
+
+        assertThat(config.epochsFor(10)).isEqualTo(10);
+        assertThat(config.epochsFor(30)).isEqualTo(4);
+        assertThat(config.epochsFor(200)).isEqualTo(2);
+        assertThat(FineTuneConfig.defaults().epochsFor(1)).isEqualTo(2);
+    }
+
+    @Test
     void shouldZeroNonFiniteGradientsInPlace() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray gradient = manager.create(new float[] {Float.NaN, Float.POSITIVE_INFINITY, -3f, 2f});

@@ -83,14 +83,19 @@ class TrainingScheduleTest {
     void shouldRefuseInvalidConfigNamingTheField() {
         FineTuneConfig defaults = FineTuneConfig.defaults();
 
-        assertThatThrownBy(() -> defaults.withMaxLength(513)).hasMessageContaining("maxLength");
-        assertThatThrownBy(() -> defaults.withBatchSize(0)).hasMessageContaining("batchSize");
-        assertThatThrownBy(() -> defaults.withLearningRate(0f)).hasMessageContaining("learningRate");
-        assertThatThrownBy(() -> defaults.withEarlyStopping(1, 0)).hasMessageContaining("patience");
+        assertThatThrownBy(() -> defaults.toBuilder().optMaxLength(513).build()).hasMessageContaining("maxLength");
+        assertThatThrownBy(() -> defaults.toBuilder().optBatchSize(0).build()).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> defaults.toBuilder().optLearningRate(0f).build())
+                .hasMessageContaining("learningRate");
+        assertThatThrownBy(() -> defaults.toBuilder().optEarlyStopping(1, 0).build())
+                .hasMessageContaining("patience");
+        assertThatThrownBy(() -> defaults.toBuilder().optMaxWindows(0).build()).hasMessageContaining("maxWindows");
+        assertThatThrownBy(() -> defaults.toBuilder().optMinSteps(-1).build()).hasMessageContaining("minSteps");
         assertThat(defaults.tokenizerConfig().maxLength()).isEqualTo(64);
         assertThat(defaults.freezeWordEmbeddings()).isFalse();
-        assertThat(defaults.withFreezeWordEmbeddings(true).freezeWordEmbeddings())
+        assertThat(defaults.toBuilder().optFreezeWordEmbeddings(true).build().freezeWordEmbeddings())
                 .isTrue();
+        assertThat(defaults.toBuilder().build()).isEqualTo(defaults);
     }
 
     @Test

@@ -18,7 +18,6 @@ import io.streamtune.demo.report.PngChart;
 import io.streamtune.demo.report.SvgChart;
 import io.streamtune.demo.report.VersionDecision;
 import io.streamtune.demo.report.WindowAccuracy;
-import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.Topics;
@@ -126,8 +125,7 @@ public final class Demo {
             }
         }
         TrainerConfig trainerConfig = run.trainerConfig(settings);
-        DjlModelTuner tuner = new DjlModelTuner(
-                ClassifierSettings.defaults().withMaxLength(settings.training().maxLength()));
+        DjlModelTuner tuner = DjlModelTuner.of(trainerConfig);
         bootstrap(run, plan, trainerConfig, tuner);
         OptionalDouble testBefore = cancelled.get() ? OptionalDouble.empty() : scoreTest(run, 1, plan.test());
         List<StreamedEvent> events = streamedEvents(run, plan);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,10 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String TRAINING_BATCH_SIZE = "training.batch.size";
     public static final String TRAINING_LEARNING_RATE = "training.learning.rate";
     public static final String TRAINING_MAX_LENGTH = "training.max.length";
+    public static final String TRAINING_MAX_WINDOWS = "training.max.windows";
+    public static final String TRAINING_MIN_STEPS = "training.min.steps";
+    public static final String TRAINING_CLASS_WEIGHTING = "training.class.weighting";
+    public static final String TRAINING_LINEAR_PROBE = "training.linear.probe";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_ROUNDS_TOKEN = "http.rounds.token";
@@ -195,6 +200,23 @@ public final class TrainerConfig extends AbstractConfig {
 
     public int maxLength() {
         return getInt(TRAINING_MAX_LENGTH);
+    }
+
+    public int maxWindows() {
+        return getInt(TRAINING_MAX_WINDOWS);
+    }
+
+    public int minSteps() {
+        return getInt(TRAINING_MIN_STEPS);
+    }
+
+    /** The class weighting, upper case: NONE, BALANCED or SQRT. */
+    public String classWeighting() {
+        return getString(TRAINING_CLASS_WEIGHTING).toUpperCase(Locale.ROOT);
+    }
+
+    public boolean linearProbe() {
+        return getBoolean(TRAINING_LINEAR_PROBE);
     }
 
     public String httpHost() {

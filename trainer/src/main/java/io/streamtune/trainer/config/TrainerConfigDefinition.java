@@ -210,7 +210,38 @@ final class TrainerConfigDefinition {
                         128,
                         Range.between(8, 512),
                         Importance.LOW,
-                        "Maximum tokens per text.");
+                        "Tokens per window; a longer text is cut into overlapping windows (training.max.windows).")
+                .define(
+                        TRAINING_MAX_WINDOWS,
+                        Type.INT,
+                        8,
+                        Range.between(1, 64),
+                        Importance.LOW,
+                        "Most windows of training.max.length a long text is cut into; the loss is taken on the mean"
+                                + " of its windows' logits, as the classifier pools them. 1 keeps only head and tail.")
+                .define(
+                        TRAINING_MIN_STEPS,
+                        Type.INT,
+                        0,
+                        Range.between(0, 100_000),
+                        Importance.LOW,
+                        "Fewest optimisation steps of a fine-tuning run: a small training set gets more epochs"
+                                + " than training.epochs until it reaches this many.")
+                .define(
+                        TRAINING_CLASS_WEIGHTING,
+                        Type.STRING,
+                        "none",
+                        ValidString.in("none", "balanced", "sqrt"),
+                        Importance.LOW,
+                        "How the loss weighs classes by their share of the training examples: none, balanced"
+                                + " (n / (k * n_c)) or sqrt (its square root).")
+                .define(
+                        TRAINING_LINEAR_PROBE,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.LOW,
+                        "Fit a new head on the frozen encoder's features (a linear probe) before fine-tuning the"
+                                + " whole model, instead of starting it from random weights.");
     }
 
     private static void defineTopics(ConfigDef def) {

@@ -6,11 +6,12 @@ import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.model.classify.DjlTextClassifier;
 import io.streamtune.model.classify.Prediction;
 import io.streamtune.model.eval.EvaluationReport;
-import io.streamtune.model.training.FineTuneConfig;
+import io.streamtune.model.tokenize.TextWindows;
 import io.streamtune.model.training.FineTuneJob;
 import io.streamtune.model.training.LabeledText;
 import io.streamtune.model.training.ProgressListener;
 import io.streamtune.model.training.StartingPoint;
+import io.streamtune.trainer.config.TrainerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,16 @@ public final class DjlModelTuner implements ModelTuner {
     /** @param inference how stored versions are loaded for evaluation (device, max length, batch size) */
     public DjlModelTuner(ClassifierSettings inference) {
         this.inference = inference;
+    }
+
+    /**
+     * The tuner of a trainer configuration: stored versions are evaluated with the windows they are trained with
+     * (the classifier's default mean pooling of window logits).
+     */
+    public static DjlModelTuner of(TrainerConfig config) {
+        return new DjlModelTuner(ClassifierSettings.defaults()
+                .withMaxLength(config.maxLength())
+                .withWindows(config.maxWindows(), TextWindows.Pooling.MEAN));
     }
 
     @Override
@@ -60,7 +71,7 @@ public final class DjlModelTuner implements ModelTuner {
                 job.labels(),
                 job.train(),
                 job.holdout(),
-                fineTuneConfig(job.settings()));
+                job.settings().fineTune());
         return new FineTuneJob(store, progress).run(request);
     }
 
@@ -71,15 +82,6 @@ public final class DjlModelTuner implements ModelTuner {
         }
         Optional<Path> checkpoint = job.settings().baseCheckpoint();
         return checkpoint.isPresent() ? StartingPoint.fromCheckpoint(checkpoint.get()) : StartingPoint.pretrained();
-    }
-
-    static FineTuneConfig fineTuneConfig(TuningSettings settings) {
-        return FineTuneConfig.defaults()
-                .withMaxLength(settings.maxLength())
-                .withBatchSize(settings.batchSize())
-                .withEpochs(settings.epochs())
-                .withLearningRate((float) settings.learningRate())
-                .withSeed(settings.seed());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.streamtune.trainer.tuning;
 
+import io.streamtune.model.training.ClassWeighting;
+import io.streamtune.model.training.FineTuneConfig;
 import io.streamtune.trainer.config.TrainerConfig;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -7,30 +9,46 @@ import java.util.Optional;
 /**
  * Fine-tuning settings of a round.
  *
- * @param epochs passes over the training examples
- * @param batchSize examples per step
- * @param learningRate the peak learning rate
- * @param maxLength tokens per text
- * @param seed the seed
+ * @param fineTune the hyperparameters of every fine-tuning run
  * @param baseCheckpoint the HuggingFace checkpoint folder a job without a parent starts from; empty for the
  *     built-in base
  */
-public record TuningSettings(
-        int epochs, int batchSize, double learningRate, int maxLength, long seed, Optional<Path> baseCheckpoint) {
+public record TuningSettings(FineTuneConfig fineTune, Optional<Path> baseCheckpoint) {
 
-    /** Settings that start from the built-in base. */
+    /**
+     * Settings that start from the built-in base with the model module's defaults for everything not named.
+     *
+     * @param epochs passes over the training examples
+     * @param batchSize examples per step
+     * @param learningRate the peak learning rate
+     * @param maxLength tokens per window
+     * @param seed the seed
+     */
     public TuningSettings(int epochs, int batchSize, double learningRate, int maxLength, long seed) {
-        this(epochs, batchSize, learningRate, maxLength, seed, Optional.empty());
+        this(
+                FineTuneConfig.builder()
+                        .optEpochs(epochs)
+                        .optBatchSize(batchSize)
+                        .optLearningRate((float) learningRate)
+                        .optMaxLength(maxLength)
+                        .optSeed(seed)
+                        .build(),
+                Optional.empty());
     }
 
     /** The settings of a trainer configuration. */
     public static TuningSettings from(TrainerConfig config) {
-        return new TuningSettings(
-                config.epochs(),
-                config.batchSize(),
-                config.learningRate(),
-                config.maxLength(),
-                config.seed(),
-                config.baseModelPath());
+        FineTuneConfig fineTune = FineTuneConfig.builder()
+                .optEpochs(config.epochs())
+                .optMinSteps(config.minSteps())
+                .optBatchSize(config.batchSize())
+                .optLearningRate((float) config.learningRate())
+                .optMaxLength(config.maxLength())
+                .optMaxWindows(config.maxWindows())
+                .optClassWeighting(ClassWeighting.valueOf(config.classWeighting()))
+                .optLinearProbe(config.linearProbe())
+                .optSeed(config.seed())
+                .build();
+        return new TuningSettings(fineTune, config.baseModelPath());
     }
 }
