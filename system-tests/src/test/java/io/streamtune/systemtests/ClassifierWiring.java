@@ -41,9 +41,14 @@ public record ClassifierWiring(
 
     /** {@link #settings} for a stand-in model: small batches and a short commit interval, so results show quickly. */
     public ClassifierConfig standInConfig(String instanceId, Path storeRoot, Path stateDir) {
+        return new ClassifierConfig(standInSettings(instanceId, storeRoot, stateDir));
+    }
+
+    /** The settings of {@link #standInConfig}, for a caller that adds keys. */
+    public Map<String, String> standInSettings(String instanceId, Path storeRoot, Path stateDir) {
         Map<String, String> settings = settings(instanceId, storeRoot, stateDir);
         settings.put(ClassifierConfig.BATCH_MAX_RECORDS, "16");
         settings.put(ClassifierConfig.KAFKA_PREFIX + "commit.interval.ms", "100");
-        return new ClassifierConfig(settings);
+        return settings;
     }
 }

@@ -19,7 +19,8 @@ import io.streamtune.model.tokenize.TokenizerConfig;
  * @param warmupRatio the share of all steps spent warming the learning rate up linearly from 0
  * @param weightDecay AdamW's decoupled weight decay, not applied to biases and LayerNorm weights
  * @param maxGradNorm the global L2 norm gradients are clipped to
- * @param holdoutFraction the share of the training examples held out for early stopping
+ * @param holdoutFraction the share of the training examples held out for early stopping; 0 trains on all of them
+ *     for the whole schedule (no early stopping)
  * @param evaluationsPerEpoch how often per epoch the holdout is evaluated
  * @param patience how many evaluations without a better holdout macro-F1 end the run early
  * @param seed the seed of shuffling, the holdout split, the head initialisation and dropout
@@ -70,8 +71,8 @@ public record FineTuneConfig(
             throw new IllegalArgumentException(
                     "warmupRatio must be in [0, 1) and weightDecay >= 0, were " + warmupRatio + ", " + weightDecay);
         }
-        if (!(holdoutFraction > 0.0 && holdoutFraction < 0.5)) {
-            throw new IllegalArgumentException("holdoutFraction must be in (0, 0.5), was " + holdoutFraction);
+        if (!(holdoutFraction >= 0.0 && holdoutFraction < 0.5)) {
+            throw new IllegalArgumentException("holdoutFraction must be in [0, 0.5), was " + holdoutFraction);
         }
         if (pooling == null || classWeighting == null) {
             throw new IllegalArgumentException("pooling and classWeighting are required");

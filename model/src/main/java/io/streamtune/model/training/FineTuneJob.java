@@ -65,6 +65,15 @@ public final class FineTuneJob {
      */
     public record Outcome(StoredVersion stored, EvaluationReport evaluation, FineTuneResult training) {}
 
+    /** The request's evaluation examples; else the training examples, when there is no other set to report on. */
+    private static List<LabeledText> evaluationSet(Request request, HoldoutSplit split) {
+        if (!request.evaluation().isEmpty()) {
+            return request.evaluation();
+        }
+        LOG.warn("No evaluation or early-stopping examples: the stored metrics are on the training examples");
+        return split.train();
+    }
+
     /**
      * Runs the request.
      *
@@ -74,7 +83,9 @@ public final class FineTuneJob {
      */
     public Outcome run(Request request) throws IOException {
         FineTuneConfig config = request.config();
-        HoldoutSplit split = HoldoutSplit.of(request.examples(), config.holdoutFraction(), config.seed());
+        HoldoutSplit split = config.holdoutFraction() > 0
+                ? HoldoutSplit.of(request.examples(), config.holdoutFraction(), config.seed())
+                : new HoldoutSplit(request.examples(), List.of());
         try (NDManager manager = NDManager.newBaseManager();
                 TextTokenizer tokenizer = request.start().loadTokenizer(config)) {
             LOG.info("Fine-tuning {} version {} from {}", request.modelName(), request.version(), request.start());
@@ -85,10 +96,10 @@ public final class FineTuneJob {
             }
             FineTuneResult result = new FineTuner(config, listener)
                     .fineTune(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);
-            EvaluationReport evaluation = request.evaluation().isEmpty()
+            EvaluationReport evaluation = request.evaluation().isEmpty() && result.bestHoldout() != null
                     ? result.bestHoldout()
                     : new BatchPredictor(classifier, tokenizer, 32)
-                            .evaluate(request.evaluation(), request.labels(), manager);
+                            .evaluate(evaluationSet(request, split), request.labels(), manager);
             LOG.info(
                     "Evaluation of {} version {}:{}{}",
                     request.modelName(),

@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * What a fine-tuning run did.
  *
- * @param bestHoldout the holdout report of the parameters kept (the best evaluation)
+ * @param bestHoldout the holdout report of the parameters kept (the best evaluation); null when the run had no
+ *     holdout (it then keeps the parameters of its last step)
  * @param steps the optimisation steps run
  * @param bestStep the step after which the kept parameters were evaluated
  * @param stoppedEarly whether patience ran out before the last planned step

@@ -59,7 +59,7 @@ public final class FineTuner {
      * @param tokenizer the tokenizer (its maximum length is used as is)
      * @param labels the label names in output index order
      * @param train the training examples
-     * @param holdout the early-stopping examples, not empty
+     * @param holdout the early-stopping examples; empty to train the whole schedule without evaluations
      * @param manager owns the optimiser state and temporary arrays
      * @return what the run did; the classifier then holds the best parameters
      */
@@ -70,9 +70,9 @@ public final class FineTuner {
             List<LabeledText> train,
             List<LabeledText> holdout,
             NDManager manager) {
-        if (classifier.numLabels() != labels.size() || train.isEmpty() || holdout.isEmpty()) {
+        if (classifier.numLabels() != labels.size() || train.isEmpty()) {
             throw new IllegalArgumentException("need a head of " + labels.size() + " labels (got "
-                    + classifier.numLabels() + ") and non-empty train and holdout sets");
+                    + classifier.numLabels() + ") and a non-empty training set");
         }
         Engine.getInstance().setRandomSeed((int) config.seed());
         Run run = new Run(classifier, tokenizer, labels, train, holdout, manager);
@@ -160,12 +160,14 @@ public final class FineTuner {
                     if (step % REPORT_EVERY_STEPS == 0 || step == totalSteps) {
                         report(epoch);
                     }
-                    if ((b + 1) % evalEvery == 0 || b + 1 == batches.size()) {
+                    if (!holdout.isEmpty() && ((b + 1) % evalEvery == 0 || b + 1 == batches.size())) {
                         withoutImprovement = evaluate() ? 0 : withoutImprovement + 1;
                     }
                 }
             }
-            if (bestStep != step) {
+            if (holdout.isEmpty()) {
+                bestStep = step;
+            } else if (bestStep != step) {
                 LOG.info("Restoring the parameters of step {} (holdout macro-F1 {})", bestStep, bestReport.macroF1());
                 best.restore();
             }

@@ -33,6 +33,7 @@ final class LinearProbe {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinearProbe.class);
     private static final float[] STRENGTHS = {1e-3f, 1e-2f, 1e-1f, 1f};
+    private static final float UNTUNED_STRENGTH = 1e-1f;
     private static final int ITERATIONS = 300;
     private static final float STEP = 0.05f;
     private static final int BATCH = 32;
@@ -46,7 +47,7 @@ final class LinearProbe {
      * @param tokenizer its tokenizer
      * @param labels the labels in output order
      * @param train the examples the head is fitted on
-     * @param holdout the examples that choose the regularisation
+     * @param holdout the examples that choose the regularisation; when empty, a fixed one is used
      * @param manager the run's manager
      */
     static void fitHead(
@@ -71,7 +72,7 @@ final class LinearProbe {
                 NDList best = null;
                 float bestLoss = Float.POSITIVE_INFINITY;
                 float bestStrength = Float.NaN;
-                for (float strength : STRENGTHS) {
+                for (float strength : holdout.isEmpty() ? new float[] {UNTUNED_STRENGTH} : STRENGTHS) {
                     NDList fitted = fit(trainZ, trainY, strength);
                     float loss = logLoss(holdoutZ, holdoutY, fitted);
                     if (loss < bestLoss) {

@@ -76,4 +76,29 @@ class FineTuneJobTest {
         assertThat(v3.evaluation().labels()).containsExactlyElementsOf(wider);
         assertThat(v2.training().steps()).isEqualTo(3);
     }
+
+    @Test
+    void shouldTrainOnEveryExampleForAtLeastTheMinimumStepsWithoutAHoldout() throws IOException {
+        FineTuneConfig fixed = SHORT.toBuilder()
+                .optHoldoutFraction(0)
+                .optMinSteps(8)
+                .optLinearProbe(true)
+                .build();
+        List<LabeledText> evaluation = SentimentData.split("test").subList(0, 16);
+        FineTuneJob job = new FineTuneJob(new FileSystemModelStore(root), ProgressListener.logging());
+
+        FineTuneJob.Outcome outcome = job.run(new FineTuneJob.Request(
+                "sentiment",
+                1,
+                StartingPoint.pretrained(),
+                LABELS,
+                SentimentData.split("stream").subList(0, 48),
+                evaluation,
+                fixed));
+
+        assertThat(outcome.training().steps()).isEqualTo(9);
+        assertThat(outcome.training().bestStep()).isEqualTo(9);
+        assertThat(outcome.training().bestHoldout()).isNull();
+        assertThat(outcome.evaluation().total()).isEqualTo(16);
+    }
 }

@@ -108,15 +108,18 @@ final class CorpusTopics implements AutoCloseable {
 
     /** The classifier's settings: small batches, the stand-in model, any free HTTP port. */
     ClassifierConfig classifierConfig(Path stateDir, Path storeRoot) {
-        return new ClassifierWiring(
-                        stack.bootstrapServers(),
-                        stack.schemaRegistryUrl(),
-                        modelName,
-                        events,
-                        classifications,
-                        eventDeadLetters,
-                        modelVersions)
-                .standInConfig("badinput-classifier", storeRoot, stateDir);
+        ClassifierWiring wiring = new ClassifierWiring(
+                stack.bootstrapServers(),
+                stack.schemaRegistryUrl(),
+                modelName,
+                events,
+                classifications,
+                eventDeadLetters,
+                modelVersions);
+        Map<String, String> settings = wiring.standInSettings("badinput-classifier", storeRoot, stateDir);
+        // below Kafka's default message size, so the corpus can send texts over the limit
+        settings.put(ClassifierConfig.TEXT_MAX_BYTES, Integer.toString(TextEventCorpus.TEXT_MAX_BYTES));
+        return new ClassifierConfig(settings);
     }
 
     /**

@@ -50,6 +50,7 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String TRAINING_MIN_STEPS = "training.min.steps";
     public static final String TRAINING_CLASS_WEIGHTING = "training.class.weighting";
     public static final String TRAINING_LINEAR_PROBE = "training.linear.probe";
+    public static final String TRAINING_EARLY_STOPPING_FRACTION = "training.early.stopping.fraction";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_ROUNDS_TOKEN = "http.rounds.token";
@@ -217,6 +218,10 @@ public final class TrainerConfig extends AbstractConfig {
 
     public boolean linearProbe() {
         return getBoolean(TRAINING_LINEAR_PROBE);
+    }
+
+    public double earlyStoppingFraction() {
+        return getDouble(TRAINING_EARLY_STOPPING_FRACTION);
     }
 
     public String httpHost() {

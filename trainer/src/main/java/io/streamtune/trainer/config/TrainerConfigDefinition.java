@@ -241,7 +241,15 @@ final class TrainerConfigDefinition {
                         false,
                         Importance.LOW,
                         "Fit a new head on the frozen encoder's features (a linear probe) before fine-tuning the"
-                                + " whole model, instead of starting it from random weights.");
+                                + " whole model, instead of starting it from random weights.")
+                .define(
+                        TRAINING_EARLY_STOPPING_FRACTION,
+                        Type.DOUBLE,
+                        0.1,
+                        Range.between(0.0, 0.45),
+                        Importance.LOW,
+                        "Share of a run's training examples held out to stop early and keep the best step; 0 trains"
+                                + " on all of them for the whole schedule.");
     }
 
     private static void defineTopics(ConfigDef def) {
