@@ -12,6 +12,7 @@ import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.model.classify.DjlTextClassifier;
 import io.streamtune.model.classify.OfflineEngine;
+import io.streamtune.model.tokenize.TextWindows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public final class EngineModelLoader implements ModelLoader {
                     .withDevice(config.device().toString())
                     .withMaxLength(config.modelMaxLength())
                     .withBatchSize(config.batchMaxRecords())
-                    .withWindows(config.modelMaxWindows(), config.modelWindowPooling());
+                    .withWindows(config.modelMaxWindows(), TextWindows.Pooling.valueOf(config.modelWindowPooling()));
             return new EngineModelLoader(new FileSystemModelStore(config.modelStoreRoot()), settings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the model store at " + config.modelStoreRoot(), e);

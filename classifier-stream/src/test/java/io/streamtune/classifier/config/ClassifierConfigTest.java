@@ -38,6 +38,17 @@ class ClassifierConfigTest {
         assertThat(config.pinnedVersion()).isEmpty();
         assertThat(config.reloadRetryBackoff()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.reloadRetryBackoffMax()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.modelMaxWindows()).isEqualTo(8);
+        assertThat(config.modelWindowPooling()).isEqualTo("MEAN");
+        assertThat(config.textMaxBytes()).isEqualTo(1_048_576);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownWindowPoolingNamingTheKey() {
+        assertThatThrownBy(
+                        () -> ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_MODEL_WINDOW_POOLING", "median")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ClassifierConfig.MODEL_WINDOW_POOLING);
     }
 
     @Test

@@ -1,0 +1,241 @@
+package io.streamtune.classifier.config;
+
+import static io.streamtune.classifier.config.ClassifierConfig.*;
+
+import io.streamtune.schemas.Topics;
+import java.util.Optional;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+
+/** The definition (type, default, validator, doc) of every {@link ClassifierConfig} key. */
+final class ClassifierConfigDefinition {
+
+    /** Windows of model.max.length a long text is cut into by default (the model module's default). */
+    static final int DEFAULT_MAX_WINDOWS = 8;
+
+    private ClassifierConfigDefinition() {}
+
+    static ConfigDef define() {
+        return new ConfigDef()
+                .define(
+                        APPLICATION_ID,
+                        Type.STRING,
+                        "streamtune-classifier",
+                        nonEmpty(),
+                        Importance.HIGH,
+                        "Kafka Streams application id: the consumer group and the prefix of internal topics. Every"
+                                + " instance of one deployment uses the same id.")
+                .define(
+                        BOOTSTRAP_SERVERS,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        "Kafka bootstrap servers, host:port, comma-separated.")
+                .define(
+                        SCHEMA_REGISTRY_URL,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new HttpUrlValidator(),
+                        Importance.HIGH,
+                        "Base URL of the Confluent-compatible schema registry.")
+                .define(
+                        INPUT_TOPIC,
+                        Type.STRING,
+                        Topics.TEXT_EVENTS,
+                        nonEmpty(),
+                        Importance.MEDIUM,
+                        "Topic of TextEvent records to classify.")
+                .define(
+                        OUTPUT_TOPIC,
+                        Type.STRING,
+                        Topics.CLASSIFICATIONS,
+                        nonEmpty(),
+                        Importance.MEDIUM,
+                        "Topic the Classification records are written to.")
+                .define(
+                        DLQ_TOPIC,
+                        Type.STRING,
+                        Topics.TEXT_EVENTS_DLQ,
+                        nonEmpty(),
+                        Importance.MEDIUM,
+                        "Dead-letter topic: original bytes of records that could not be read or classified, with"
+                                + " the reason in headers.")
+                .define(
+                        MODEL_VERSIONS_TOPIC,
+                        Type.STRING,
+                        Topics.MODEL_VERSIONS,
+                        nonEmpty(),
+                        Importance.MEDIUM,
+                        "Compacted topic of ModelVersion records that is watched for promoted versions.")
+                .define(
+                        MODEL_NAME,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        nonEmpty(),
+                        Importance.HIGH,
+                        "Name of the model family this classifier serves.")
+                .define(
+                        MODEL_VERSION_PINNED,
+                        Type.LONG,
+                        null,
+                        ConfigDef.LambdaValidator.with(
+                                (name, value) -> {
+                                    if (value != null && (Long) value < 1) {
+                                        throw new ConfigException(name, value, "must be at least 1 when set");
+                                    }
+                                },
+                                () -> "[1,...] or unset"),
+                        Importance.MEDIUM,
+                        "Serve exactly this version and ignore promotions; unset to follow the promoted version.")
+                .define(
+                        MODEL_STORE_ROOT,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        nonEmpty(),
+                        Importance.HIGH,
+                        "Root folder of the model store (one folder per model name and version).")
+                .define(
+                        DEVICE,
+                        Type.STRING,
+                        "cpu",
+                        new DeviceValidator(),
+                        Importance.MEDIUM,
+                        "Inference device: cpu or gpu:N.")
+                .define(
+                        MODEL_MAX_LENGTH,
+                        Type.INT,
+                        128,
+                        Range.between(3, 512),
+                        Importance.MEDIUM,
+                        "Longest token sequence given to the model at once (one window), special tokens included.")
+                .define(
+                        MODEL_MAX_WINDOWS,
+                        Type.INT,
+                        DEFAULT_MAX_WINDOWS,
+                        Range.between(1, 64),
+                        Importance.MEDIUM,
+                        "A text longer than model.max.length is cut into overlapping windows of that length, scored in"
+                                + " one batch and pooled; at most this many (a longer text keeps its first windows and"
+                                + " its last one and is flagged truncated). 1 keeps only the head and tail of a long"
+                                + " text.")
+                .define(
+                        MODEL_WINDOW_POOLING,
+                        Type.STRING,
+                        "mean",
+                        ValidString.in("mean", "max"),
+                        Importance.LOW,
+                        "How the logits of a long text's windows are pooled: mean (every part has a say) or max (the"
+                                + " most telling window decides).")
+                .define(
+                        BATCH_MAX_RECORDS,
+                        Type.INT,
+                        32,
+                        Range.between(1, 4096),
+                        Importance.MEDIUM,
+                        "A batch is classified as soon as it holds this many records.")
+                .define(
+                        BATCH_MAX_WAIT_MS,
+                        Type.LONG,
+                        50L,
+                        Range.between(1, 60_000),
+                        Importance.MEDIUM,
+                        "A batch is classified at the latest this many wall-clock milliseconds after the previous"
+                                + " flush, however few records it holds.")
+                .define(
+                        TEXT_MAX_BYTES,
+                        Type.INT,
+                        1_048_576,
+                        Range.between(1, 16 * 1024 * 1024),
+                        Importance.MEDIUM,
+                        "Hard size limit of a text in UTF-8 bytes; longer texts are dead-lettered, not classified. 1 MiB,"
+                                + " Kafka's default message size: windows let any text be classified (what lies beyond"
+                                + " model.max.windows is skipped, not the text), so the limit only guards memory.")
+                .define(
+                        INSTANCE_ID,
+                        Type.STRING,
+                        defaultInstanceId(),
+                        nonEmpty(),
+                        Importance.MEDIUM,
+                        "Name of this instance in logs, metrics and the status endpoint; defaults to the host name.")
+                .define(
+                        RELOAD_STAGGER_MS,
+                        Type.LONG,
+                        0L,
+                        Range.between(0, 3_600_000),
+                        Importance.MEDIUM,
+                        "Rolling reload: an instance of rank r (its place among the live instances) waits r times"
+                                + " this before swapping in a newly promoted version.")
+                .define(
+                        RELOAD_RETRY_BACKOFF_MS,
+                        Type.LONG,
+                        1_000L,
+                        Range.between(1, 3_600_000),
+                        Importance.LOW,
+                        "When the model store cannot be read (not mounted, file server down, I/O error) the announced"
+                                + " version is refused for now and tried again this long after the first failed"
+                                + " attempt, doubling after each further one. Verification failures are never retried.")
+                .define(
+                        RELOAD_RETRY_BACKOFF_MAX_MS,
+                        Type.LONG,
+                        30_000L,
+                        Range.between(1, 3_600_000),
+                        Importance.LOW,
+                        "The longest wait between two attempts to load a version while the model store cannot be"
+                                + " read; at least " + RELOAD_RETRY_BACKOFF_MS + ".")
+                .define(
+                        HTTP_PORT,
+                        Type.INT,
+                        8080,
+                        Range.between(0, 65_535),
+                        Importance.MEDIUM,
+                        "Port of the health and metrics HTTP server; 0 picks a free port.");
+    }
+
+    private static ConfigDef.Validator nonEmpty() {
+        return new ConfigDef.NonEmptyString();
+    }
+
+    private static String defaultInstanceId() {
+        return Optional.ofNullable(System.getenv("HOSTNAME"))
+                .filter(name -> !name.isBlank())
+                .orElse("classifier-" + ProcessHandle.current().pid());
+    }
+
+    /** Accepts {@code http://} and {@code https://} URLs with a host. */
+    private static final class HttpUrlValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String url = (String) value;
+            if (url == null || !url.matches("https?://[^/\\s]+.*")) {
+                throw new ConfigException(name, value, "must be an http:// or https:// URL with a host");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "http(s)://host[:port][/path]";
+        }
+    }
+
+    /** Accepts what {@link Device#parse} accepts. */
+    private static final class DeviceValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                Device.parse((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "cpu, gpu:N";
+        }
+    }
+}
