@@ -93,13 +93,26 @@ public final class BertLayer extends AbstractBlock {
             NDArray probabilities = heads.get(0).matMul(heads.get(1)).add(mask).softmax(-1);
             return mergeHeads(probabilities.matMul(heads.get(2)), batch, seq);
         }
-        NDArray q =
-                splitHeads(apply(store, query, hidden, training), batch, seq).mul(scale);
+        NDArray q = splitHeads(apply(store, query, hidden, training), batch, seq)
+                .mul(ownedScalar(hidden.getManager(), scale));
         NDArray k = splitHeads(apply(store, key, hidden, training), batch, seq);
         NDArray v = splitHeads(apply(store, value, hidden, training), batch, seq);
         NDArray probabilities = q.matMul(k.transpose(0, 1, 3, 2)).add(mask).softmax(-1);
         probabilities = dropout(probabilities, config.attentionProbsDropoutProb(), training);
         return mergeHeads(probabilities.matMul(v), batch, seq);
+    }
+
+    /**
+     * A 0-d float tensor whose memory PyTorch allocated and reference-counts, for a factor that autograd keeps.
+     *
+     * <p>Never {@code x.mul(float)} on a tensor that records gradients: DJL wraps the number in a tensor over a Java
+     * direct buffer that only its Java object owns, and closes that object as soon as the multiplication returns.
+     * Autograd still holds the tensor, since the gradient of {@code x * c} is {@code c}, and the backward pass reads
+     * it there. If the garbage collector frees the buffer in between, the backward pass multiplies by whatever the
+     * freed memory holds by then: nonsense query gradients, or NaN ones.
+     */
+    private static NDArray ownedScalar(NDManager manager, float value) {
+        return manager.full(new Shape(), value);
     }
 
     /** (batch, heads, seq, headSize) to (batch, seq, hidden). */
