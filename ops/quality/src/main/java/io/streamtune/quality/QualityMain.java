@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "quality",
         mixinStandardHelpOptions = true,
+        version = "quality 0.1.0",
         sortOptions = false,
         description = {
             "Measures how well the trainer's loop learns: bootstrap on a seed, stream events classified by the"
@@ -59,12 +60,14 @@ public final class QualityMain implements Callable<Integer> {
 
     @Option(
             names = "--proxy",
+            paramLabel = "NAME",
             defaultValue = "all",
             description = "six-class, long, few-labels or all (default: ${DEFAULT-VALUE}).")
     private String proxy;
 
     @Option(
             names = "--seeds",
+            paramLabel = "SEED",
             split = ",",
             defaultValue = "1",
             description = "Run seeds: the proxy's sampling, the annotator and round.seed (default: ${DEFAULT-VALUE}).")
@@ -72,36 +75,42 @@ public final class QualityMain implements Callable<Integer> {
 
     @Option(
             names = "--stream",
+            paramLabel = "N",
             defaultValue = "0",
             description = "Stream at most N events per run; 0 streams them all (default: ${DEFAULT-VALUE}).")
     private int stream;
 
     @Option(
             names = "--correct-share",
+            paramLabel = "P",
             defaultValue = "0.5",
             description = "Probability that a wrong prediction is corrected (default: ${DEFAULT-VALUE}).")
     private double correctShare;
 
     @Option(
             names = "--window",
+            paramLabel = "N",
             defaultValue = "100",
             description = "Events per streaming-accuracy window (default: ${DEFAULT-VALUE}).")
     private int window;
 
     @Option(
             names = "--out",
+            paramLabel = "DIR",
             defaultValue = "target/quality",
             description = "Output folder; curves go to OUT/LABEL/ (default: ${DEFAULT-VALUE}).")
     private Path out;
 
     @Option(
             names = "--label",
+            paramLabel = "NAME",
             defaultValue = "default",
             description = "The variant's name in outputs (default: ${DEFAULT-VALUE}).")
     private String label;
 
     @Option(
             names = "--data",
+            paramLabel = "FILE",
             description =
                     "The labelled sentences (default: $STREAMTUNE_HOME/" + DATA_FILE + ", else ./" + DATA_FILE + ").")
     private Path data;
