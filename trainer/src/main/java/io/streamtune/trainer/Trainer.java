@@ -1,29 +1,21 @@
 package io.streamtune.trainer;
 
-import io.streamtune.model.artifact.FileSystemModelStore;
-import io.streamtune.model.artifact.ModelStore;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.config.TrainerTopics;
 import io.streamtune.trainer.feedback.FeedbackSettings;
 import io.streamtune.trainer.feedback.FeedbackTopology;
-import io.streamtune.trainer.gate.Gate;
 import io.streamtune.trainer.publish.PublishedVersions;
 import io.streamtune.trainer.publish.VersionPublisher;
 import io.streamtune.trainer.round.Bootstrapper;
-import io.streamtune.trainer.round.CandidateTrainer;
 import io.streamtune.trainer.round.Example;
-import io.streamtune.trainer.round.Holdout;
-import io.streamtune.trainer.round.ReplaySampler;
 import io.streamtune.trainer.round.RoundLoop;
 import io.streamtune.trainer.round.RoundMetrics;
 import io.streamtune.trainer.round.RoundOutcome;
 import io.streamtune.trainer.round.RoundRunner;
-import io.streamtune.trainer.round.RoundTrigger;
 import io.streamtune.trainer.round.TrainingSetCache;
 import io.streamtune.trainer.tuning.ModelTuner;
-import io.streamtune.trainer.tuning.TuningSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,20 +88,12 @@ public final class Trainer implements AutoCloseable {
         RoundMetrics metrics = new RoundMetrics();
         VersionPublisher publisher =
                 new VersionPublisher(clients.publisherProducer(), config.transactionalId(), config.topics());
-        RoundRunner runner = new RoundRunner(
-                candidateTrainer(config, tuner, metrics),
-                versionReader(config, clients),
-                publisher,
-                new Holdout(config.holdoutFraction()),
-                new ReplaySampler(config.replayRatio()),
-                new Gate(config.gateMetric(), config.gateMargin()),
-                config.seed(),
-                Clock.systemUTC());
+        RoundComponents components = RoundComponents.from(config, tuner, metrics);
+        RoundRunner runner = components.runner(versionReader(config, clients), publisher, Clock.systemUTC());
         KafkaConsumer<String, LabelCorrection> consumer = clients.trainingSetConsumer();
         TrainingSetCache cache = new TrainingSetCache(consumer, config.topics().trainingSet(), TIMEOUT);
-        RoundTrigger trigger = new RoundTrigger(config.roundTriggerCorrections(), config.roundTriggerInterval());
-        RoundLoop loop =
-                new RoundLoop(cache, runner, trigger, metrics, config.roundRetryBackoff(), Clock.systemUTC(), onFatal);
+        RoundLoop loop = new RoundLoop(
+                cache, runner, components.trigger(), metrics, config.roundRetryBackoff(), Clock.systemUTC(), onFatal);
         Trainer trainer = new Trainer(streams, publisher, loop, metrics, consumer);
         trainer.roundThread.start();
         LOG.info("Trainer of {} started (labels {})", config.modelName(), config.labels());
@@ -128,11 +112,8 @@ public final class Trainer implements AutoCloseable {
                 VersionPublisher publisher =
                         new VersionPublisher(clients.publisherProducer(), config.transactionalId(), config.topics());
                 KafkaConsumer<String, LabelCorrection> consumer = clients.trainingSetConsumer()) {
-            Bootstrapper bootstrapper = new Bootstrapper(
-                    candidateTrainer(config, tuner, metrics),
-                    publisher,
-                    new Holdout(config.holdoutFraction()),
-                    Clock.systemUTC());
+            Bootstrapper bootstrapper =
+                    RoundComponents.from(config, tuner, metrics).bootstrapper(publisher, Clock.systemUTC());
             return bootstrapper.run(versionReader(config, clients).get(), examples, consumer.groupMetadata());
         }
     }
@@ -144,13 +125,6 @@ public final class Trainer implements AutoCloseable {
                 clients.correctionDeserializer(),
                 clients.classificationDeserializer(),
                 clients.trainingSetSerializer());
-    }
-
-    private static CandidateTrainer candidateTrainer(TrainerConfig config, ModelTuner tuner, RoundMetrics metrics)
-            throws IOException {
-        ModelStore store = new FileSystemModelStore(config.storeRoot());
-        return new CandidateTrainer(
-                config.modelName(), config.labels(), store, tuner, TuningSettings.from(config), metrics);
     }
 
     private static Supplier<PublishedVersions> versionReader(TrainerConfig config, TrainerClients clients) {

@@ -1,0 +1,80 @@
+package io.streamtune.quality.loop;
+
+import io.streamtune.schemas.LabelCorrection;
+import io.streamtune.schemas.ModelStatus;
+import io.streamtune.schemas.ModelVersion;
+import io.streamtune.trainer.config.TrainerTopics;
+import io.streamtune.trainer.publish.PublishedVersions;
+import io.streamtune.trainer.publish.VersionPublisher;
+import io.streamtune.trainer.round.Example;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The trainer's {@link VersionPublisher} on a {@link MockProducer} instead of a broker, and what it published read
+ * back the way the trainer reads its topics: the latest record of each version is its state, and the version in
+ * service is the PROMOTED version whose latest record came last (one partition, so send order is offset order).
+ */
+final class InMemoryVersions implements AutoCloseable {
+
+    private final MockProducer<String, SpecificRecord> producer =
+            new MockProducer<>(true, null, new StringSerializer(), (topic, value) -> new byte[0]);
+    private final TrainerTopics topics;
+    private final String modelName;
+    private final VersionPublisher publisher;
+
+    InMemoryVersions(TrainerTopics topics, String modelName, String transactionalId) {
+        this.topics = topics;
+        this.modelName = modelName;
+        this.publisher = new VersionPublisher(producer, transactionalId, topics);
+    }
+
+    VersionPublisher publisher() {
+        return publisher;
+    }
+
+    /** The published versions of the model, as {@link PublishedVersions#read} would find them. */
+    PublishedVersions published() {
+        Map<Long, Integer> latestPosition = new HashMap<>();
+        Map<Long, ModelVersion> latest = new HashMap<>();
+        List<ProducerRecord<String, SpecificRecord>> history = producer.history();
+        for (int i = 0; i < history.size(); i++) {
+            ProducerRecord<String, SpecificRecord> record = history.get(i);
+            if (record.topic().equals(topics.modelVersions())
+                    && record.value() instanceof ModelVersion version
+                    && version.getModelName().equals(modelName)) {
+                latest.put(version.getVersion(), version);
+                latestPosition.put(version.getVersion(), i);
+            }
+        }
+        long max = latest.keySet().stream().mapToLong(Long::longValue).max().orElse(0L);
+        Optional<ModelVersion> inService = latest.values().stream()
+                .filter(version -> version.getStatus() == ModelStatus.PROMOTED)
+                .max((a, b) -> Integer.compare(latestPosition.get(a.getVersion()), latestPosition.get(b.getVersion())));
+        return new PublishedVersions(max, inService);
+    }
+
+    /** The examples written to the training set (bootstrap writes its examples there), latest per event. */
+    List<Example> trainingSetRecords() {
+        Map<String, Example> byEvent = new LinkedHashMap<>();
+        for (ProducerRecord<String, SpecificRecord> record : producer.history()) {
+            if (record.topic().equals(topics.trainingSet()) && record.value() instanceof LabelCorrection example) {
+                byEvent.put(
+                        example.getEventId(), new Example(example.getEventId(), example.getText(), example.getLabel()));
+            }
+        }
+        return List.copyOf(byEvent.values());
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+    }
+}
