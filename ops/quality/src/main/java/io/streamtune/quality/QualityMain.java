@@ -164,7 +164,7 @@ public final class QualityMain implements Callable<Integer> {
         Path store = Files.createTempDirectory("streamtune-quality-");
         try {
             TrainerConfig config = variant.configFor(proxyData.name(), proxyData.labels(), seed, store);
-            ClassifierSettings inference = ClassifierSettings.defaults().withMaxLength(config.maxLength());
+            ClassifierSettings inference = DjlModelTuner.inferenceSettings(config);
             return LoopSimulation.run(
                     proxyData,
                     config,

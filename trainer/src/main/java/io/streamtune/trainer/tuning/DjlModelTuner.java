@@ -36,9 +36,14 @@ public final class DjlModelTuner implements ModelTuner {
      * (the classifier's default mean pooling of window logits).
      */
     public static DjlModelTuner of(TrainerConfig config) {
-        return new DjlModelTuner(ClassifierSettings.defaults()
+        return new DjlModelTuner(inferenceSettings(config));
+    }
+
+    /** How a trainer configuration's versions are loaded: its window length and cap, mean pooling of windows. */
+    public static ClassifierSettings inferenceSettings(TrainerConfig config) {
+        return ClassifierSettings.defaults()
                 .withMaxLength(config.maxLength())
-                .withWindows(config.maxWindows(), TextWindows.Pooling.MEAN));
+                .withWindows(config.maxWindows(), TextWindows.Pooling.MEAN);
     }
 
     @Override
