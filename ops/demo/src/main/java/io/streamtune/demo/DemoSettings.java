@@ -1,8 +1,10 @@
 package io.streamtune.demo;
 
 import io.streamtune.demo.data.DemoPlan;
+import io.streamtune.trainer.config.TrainerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -76,7 +78,7 @@ public record DemoSettings(
                 600,
                 new Ports(9092, 9093, 8081),
                 false,
-                new Training(2, 64, 1e-4, 42, 3.0, "macroF1"),
+                Training.trainerDefaults(),
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(4));
     }
@@ -212,6 +214,18 @@ public record DemoSettings(
      */
     public record Training(
             int epochs, int maxLength, double learningRate, long seed, double replayRatio, String gateMetric) {
+
+        /** The trainer's own defaults: the demo tunes nothing of its own. */
+        public static Training trainerDefaults() {
+            Map<String, Object> defaults = TrainerConfig.definition().defaultValues();
+            return new Training(
+                    (Integer) defaults.get(TrainerConfig.TRAINING_EPOCHS),
+                    (Integer) defaults.get(TrainerConfig.TRAINING_MAX_LENGTH),
+                    (Double) defaults.get(TrainerConfig.TRAINING_LEARNING_RATE),
+                    (Long) defaults.get(TrainerConfig.ROUND_SEED),
+                    (Double) defaults.get(TrainerConfig.ROUND_REPLAY_RATIO),
+                    (String) defaults.get(TrainerConfig.GATE_METRIC));
+        }
 
         public Training {
             Objects.requireNonNull(gateMetric, "gateMetric");

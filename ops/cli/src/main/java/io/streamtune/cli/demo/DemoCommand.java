@@ -69,19 +69,19 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Test sentences scored before and after, 0 to skip (default 600).")
     Integer testSize;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Fine-tuning epochs per round (default 2).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Fine-tuning epochs per round (default: the trainer's training.epochs).")
     Integer epochs;
 
     @Option(
             names = "--learning-rate",
             paramLabel = "RATE",
-            description = "Peak fine-tuning learning rate (default 1e-4).")
+            description = "Peak fine-tuning learning rate (default: the trainer's training.learning.rate).")
     Double learningRate;
 
     @Option(
             names = "--replay-ratio",
             paramLabel = "RATIO",
-            description = "Earlier examples replayed per new correction in a round (default 3).")
+            description = "Earlier examples replayed per new correction in a round (default: the trainer's round.replay.ratio).")
     Double replayRatio;
 
     @Option(
