@@ -69,7 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Test sentences scored before and after, 0 to skip (default 600).")
     Integer testSize;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Fine-tuning epochs per round (default: the trainer's training.epochs).")
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
+            description = "Fine-tuning epochs per round (default: the trainer's training.epochs).")
     Integer epochs;
 
     @Option(
@@ -81,7 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--replay-ratio",
             paramLabel = "RATIO",
-            description = "Earlier examples replayed per new correction in a round (default: the trainer's round.replay.ratio).")
+            description =
+                    "Earlier examples replayed per new correction in a round (default: the trainer's round.replay.ratio).")
     Double replayRatio;
 
     @Option(
