@@ -1,6 +1,7 @@
 package io.streamtune.model.training;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,19 +10,23 @@ import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertConfig;
 import io.streamtune.model.bert.BertSequenceClassifier;
+import io.streamtune.model.bert.BertWeights;
+import io.streamtune.model.bert.GradientMode;
 import io.streamtune.model.bert.Pooling;
 import io.streamtune.model.tokenize.TextTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a fine-tuning run starts from: the pretrained all-MiniLM-L6-v2 base with a new head, a stored version, or
  * a HuggingFace BERT checkpoint folder brought by the user. A version, or a {@code BertForSequenceClassification}
- * checkpoint, with the same labels keeps its head; otherwise only its encoder is kept and a new head is drawn
- * (seeded). The tokenizer comes from the same place as the weights.
+ * checkpoint, with the same labels keeps its head; one whose labels are the first of the run's (labels were added)
+ * keeps its head rows for them and draws rows for the new ones; otherwise only its encoder is kept and a new head is
+ * drawn (seeded). The tokenizer comes from the same place as the weights.
  */
 public final class StartingPoint {
 
@@ -31,6 +36,8 @@ public final class StartingPoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLASSIFIER_ARCHITECTURE = "BertForSequenceClassification";
+    private static final String HEAD_WEIGHT = "classifier.weight";
+    private static final String HEAD_BIAS = "classifier.bias";
 
     private final StoredVersion parent;
     private final Path checkpoint;
@@ -123,9 +130,9 @@ public final class StartingPoint {
         }
         Path configFile = folder.resolve(ArtifactFiles.CONFIG);
         JsonNode json = JSON.readTree(configFile.toFile());
-        if (headLabels(folder, json).equals(labels)) {
-            Pooling pooling =
-                    parent != null || json.has(Pooling.CONFIG_KEY) ? Pooling.fromConfig(json) : config.pooling();
+        List<String> head = headLabels(folder, json);
+        Pooling pooling = parent != null || json.has(Pooling.CONFIG_KEY) ? Pooling.fromConfig(json) : config.pooling();
+        if (head.equals(labels)) {
             return BertCheckpoints.loadClassifier(
                     folder.resolve(ArtifactFiles.WEIGHTS),
                     BertConfig.read(configFile),
@@ -133,8 +140,35 @@ public final class StartingPoint {
                     pooling,
                     manager);
         }
-        return BertCheckpoints.newClassifier(
-                BertCheckpoints.loadEncoder(folder, manager), labels.size(), config.pooling(), manager);
+        BertSequenceClassifier grown = BertCheckpoints.newClassifier(
+                BertCheckpoints.loadEncoder(folder, manager),
+                labels.size(),
+                parent != null ? pooling : config.pooling(),
+                manager);
+        if (!head.isEmpty()
+                && head.size() < labels.size()
+                && labels.subList(0, head.size()).equals(head)) {
+            keepHeadRows(folder.resolve(ArtifactFiles.WEIGHTS), grown, head.size(), manager);
+        }
+        return grown;
+    }
+
+    /** Copies the first {@code rows} rows of the folder's head into a wider new head (labels were added). */
+    private static void keepHeadRows(Path weights, BertSequenceClassifier grown, int rows, NDManager manager)
+            throws IOException {
+        try (NDManager scope = manager.newSubManager()) {
+            Map<String, NDArray> saved = BertWeights.readSafetensors(weights, scope);
+            for (String name : List.of(HEAD_WEIGHT, HEAD_BIAS)) {
+                NDArray target = grown.namedParameters().get(name).getArray();
+                float[] values = target.toFloatArray();
+                float[] kept = saved.get(name).toFloatArray();
+                if (kept.length != values.length / grown.numLabels() * rows) {
+                    throw new IllegalStateException(name + " of " + weights + " does not have " + rows + " rows");
+                }
+                System.arraycopy(kept, 0, values, 0, kept.length);
+                GradientMode.withoutGradients(() -> target.set(values));
+            }
+        }
     }
 
     /**

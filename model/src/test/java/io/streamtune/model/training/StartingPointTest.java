@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,30 @@ class StartingPointTest {
                 SentimentData.split("stream").subList(0, 48),
                 List.of(),
                 SHORT);
+    }
+
+    @Test
+    void shouldGrowTheHeadOfAVersionWhenLabelsAreAddedKeepingTheKnownRows() throws IOException {
+        StartingPoint start = StartingPoint.fromVersion(version);
+        BertSequenceClassifier parent = start.loadClassifier(LABELS, SHORT, manager);
+        BertSequenceClassifier grown = start.loadClassifier(WIDER, SHORT, manager);
+
+        float[] parentWeights =
+                parent.namedParameters().get("classifier.weight").getArray().toFloatArray();
+        float[] grownWeights =
+                grown.namedParameters().get("classifier.weight").getArray().toFloatArray();
+        float[] grownBias =
+                grown.namedParameters().get("classifier.bias").getArray().toFloatArray();
+
+        assertThat(start.keepsHeadFor(LABELS)).isTrue();
+        assertThat(start.keepsHeadFor(WIDER)).isFalse();
+        assertThat(grownWeights).hasSize(parentWeights.length / 2 * 3);
+        assertThat(Arrays.copyOf(grownWeights, parentWeights.length)).containsExactly(parentWeights);
+        assertThat(Arrays.copyOf(grownBias, 2))
+                .containsExactly(parent.namedParameters()
+                        .get("classifier.bias")
+                        .getArray()
+                        .toFloatArray());
     }
 
     @Test

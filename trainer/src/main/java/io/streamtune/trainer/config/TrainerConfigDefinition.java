@@ -54,7 +54,16 @@ final class TrainerConfigDefinition {
                         ConfigDef.NO_DEFAULT_VALUE,
                         new LabelsValidator(),
                         Importance.HIGH,
-                        "The model's classes, in output order; corrections with another label are dead-lettered.")
+                        "The model's classes, in output order; corrections with another label are dead-lettered"
+                                + " unless model.labels.open.")
+                .define(
+                        MODEL_LABELS_OPEN,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.MEDIUM,
+                        "Accept corrections with a label outside the model's labels: the next round's candidate has"
+                                + " the labels of the version in service plus the new ones (sorted), its head grown"
+                                + " (known rows kept, new rows drawn, or fitted by training.linear.probe).")
                 .define(
                         MODEL_STORE_ROOT,
                         Type.STRING,

@@ -12,11 +12,16 @@ import java.util.Set;
  */
 final class CorrectionValidator {
 
+    /** The longest label a correction may bring when labels are open. */
+    static final int MAX_NEW_LABEL_LENGTH = 100;
+
     private final Set<String> labels;
+    private final boolean openLabels;
     private final Set<String> allowedAnnotators;
 
     CorrectionValidator(FeedbackSettings settings) {
         this.labels = new HashSet<>(settings.labels());
+        this.openLabels = settings.openLabels();
         this.allowedAnnotators = settings.allowedAnnotators();
     }
 
@@ -29,14 +34,28 @@ final class CorrectionValidator {
             throw new RejectedCorrectionException(
                     Reason.KEY_MISMATCH, "the record key must be the event id " + eventId);
         }
-        if (!labels.contains(correction.getLabel())) {
-            throw new RejectedCorrectionException(
-                    Reason.UNKNOWN_LABEL, "label " + correction.getLabel() + " is not one of " + labels);
-        }
+        checkLabel(correction.getLabel());
         String annotator = correction.getAnnotator();
         if (!allowedAnnotators.isEmpty() && !allowedAnnotators.contains(annotator)) {
             throw new RejectedCorrectionException(
                     Reason.ANNOTATOR_NOT_ALLOWED, "annotator " + annotator + " is not on the allow-list");
+        }
+    }
+
+    /** A known label; with open labels, any label that is not blank, not padded, short and free of controls. */
+    private void checkLabel(String label) {
+        if (labels.contains(label)) {
+            return;
+        }
+        if (!openLabels) {
+            throw new RejectedCorrectionException(Reason.UNKNOWN_LABEL, "label " + label + " is not one of " + labels);
+        }
+        boolean control = label.codePoints().anyMatch(Character::isISOControl);
+        if (label.isBlank() || !label.equals(label.strip()) || label.length() > MAX_NEW_LABEL_LENGTH || control) {
+            throw new RejectedCorrectionException(
+                    Reason.UNKNOWN_LABEL,
+                    "new label '" + label + "' must be 1-" + MAX_NEW_LABEL_LENGTH
+                            + " characters without surrounding white space or control characters");
         }
     }
 }

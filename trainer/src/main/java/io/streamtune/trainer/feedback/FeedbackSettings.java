@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What feedback ingestion needs to know.
  *
- * @param labels the model's label set; other labels are dead-lettered
+ * @param labels the model's label set; other labels are dead-lettered unless {@code openLabels}
+ * @param openLabels whether a correction may bring a new label (the next round grows the head)
  * @param allowedAnnotators annotators accepted; empty accepts everyone
  * @param ratePerMinute corrections accepted per annotator per minute of record time; 0 means no limit
  * @param joinMaxWait how long an id-only correction waits for its classification
@@ -17,6 +18,7 @@ import java.util.Set;
  */
 public record FeedbackSettings(
         List<String> labels,
+        boolean openLabels,
         Set<String> allowedAnnotators,
         int ratePerMinute,
         Duration joinMaxWait,
@@ -32,6 +34,7 @@ public record FeedbackSettings(
     public static FeedbackSettings from(TrainerConfig config) {
         return new FeedbackSettings(
                 config.labels(),
+                config.openLabels(),
                 config.allowedAnnotators(),
                 config.annotatorRateLimitPerMinute(),
                 config.joinMaxWait(),

@@ -79,6 +79,20 @@ public final class CandidateTrainer {
     public TunedCandidate train(
             long version, Optional<StoredVersion> parent, List<Example> train, List<Example> holdout)
             throws IOException {
+        return train(version, parent, labels, train, holdout);
+    }
+
+    /**
+     * {@link #train(long, Optional, List, List)} for a candidate with its own labels: the labels of the version in
+     * service plus the new labels that open-label corrections brought.
+     */
+    public TunedCandidate train(
+            long version,
+            Optional<StoredVersion> parent,
+            List<String> candidateLabels,
+            List<Example> train,
+            List<Example> holdout)
+            throws IOException {
         LOG.info(
                 "Training {} version {} from {} on {} examples ({} held out)",
                 modelName,
@@ -86,7 +100,8 @@ public final class CandidateTrainer {
                 parent.map(p -> "version " + p.version()).orElse("the base model"),
                 train.size(),
                 holdout.size());
-        TuningJob job = new TuningJob(modelName, version, parent, labels, texts(train), texts(holdout), settings);
+        TuningJob job =
+                new TuningJob(modelName, version, parent, candidateLabels, texts(train), texts(holdout), settings);
         TunedCandidate tuned = tuner.fineTuneAndEvaluate(job, store, progress);
         StoredVersion stored = tuned.stored();
         LOG.info("Stored {} version {} at {} (manifest {})", modelName, version, stored.uri(), stored.manifestSha256());
@@ -97,7 +112,13 @@ public final class CandidateTrainer {
 
     /** Evaluates a stored version on the holdout. */
     public EvaluationReport evaluate(StoredVersion version, List<Example> holdout) throws IOException {
-        EvaluationReport report = tuner.evaluate(version, labels, texts(holdout));
+        return evaluate(version, labels, holdout);
+    }
+
+    /** Evaluates a stored version on the holdout, reporting on {@code reportLabels} (a superset of its own). */
+    public EvaluationReport evaluate(StoredVersion version, List<String> reportLabels, List<Example> holdout)
+            throws IOException {
+        EvaluationReport report = tuner.evaluate(version, reportLabels, texts(holdout));
         logReport(version, report);
         return report;
     }

@@ -85,10 +85,11 @@ public final class RoundRunner {
             return Optional.empty();
         }
         StoredVersion parent = trainer.resolve(serving.getVersion());
-        TunedCandidate tuned = trainer.train(version, Optional.of(parent), plan.train(), plan.holdout());
+        List<String> labels = CandidateLabels.of(serving.getLabels(), plan);
+        TunedCandidate tuned = trainer.train(version, Optional.of(parent), labels, plan.train(), plan.holdout());
         StoredVersion candidate = tuned.stored();
         EvaluationReport candidateReport = tuned.holdout();
-        EvaluationReport servingReport = trainer.evaluate(parent, plan.holdout());
+        EvaluationReport servingReport = trainer.evaluate(parent, labels, plan.holdout());
         GateDecision decision = gate.decide(candidateReport.toMap(), Optional.of(servingReport.toMap()));
         LOG.info(
                 "Gate for {} version {}: {} ({})",
@@ -99,7 +100,7 @@ public final class RoundRunner {
         Map<String, Double> metrics = auditMetrics(candidateReport, servingReport);
         publisher.publish(
                 List.of(),
-                records(candidate, decision, metrics, plan.train().size()),
+                records(candidate, labels, decision, metrics, plan.train().size()),
                 snapshot.positions(),
                 snapshot.group());
         return Optional.of(new RoundOutcome(version, decision, plan.train().size()));
@@ -107,12 +108,15 @@ public final class RoundRunner {
 
     /** CANDIDATE, then the decision, for one stored version. */
     List<ModelVersion> records(
-            StoredVersion candidate, GateDecision decision, Map<String, Double> metrics, long trained) {
+            StoredVersion candidate,
+            List<String> labels,
+            GateDecision decision,
+            Map<String, Double> metrics,
+            long trained) {
         ModelStatus status = decision.promote() ? ModelStatus.PROMOTED : ModelStatus.REJECTED;
         return List.of(
-                VersionRecords.of(
-                        candidate, ModelStatus.CANDIDATE, trainer.labels(), metrics, trained, clock.instant()),
-                VersionRecords.of(candidate, status, trainer.labels(), metrics, trained, clock.instant()));
+                VersionRecords.of(candidate, ModelStatus.CANDIDATE, labels, metrics, trained, clock.instant()),
+                VersionRecords.of(candidate, status, labels, metrics, trained, clock.instant()));
     }
 
     private static Map<String, Double> auditMetrics(EvaluationReport candidate, EvaluationReport serving) {

@@ -56,7 +56,7 @@ class FeedbackTopologyTest {
     @BeforeEach
     void startDriver() {
         start(new FeedbackSettings(
-                List.of("neg", "pos"), Set.of(), 0, MAX_WAIT, Duration.ofSeconds(10), Duration.ofDays(7)));
+                List.of("neg", "pos"), false, Set.of(), 0, MAX_WAIT, Duration.ofSeconds(10), Duration.ofDays(7)));
     }
 
     private void start(FeedbackSettings settings) {
@@ -231,9 +231,32 @@ class FeedbackTopologyTest {
     }
 
     @Test
+    void shouldAcceptANewLabelWithOpenLabelsAndStillRefuseAMalformedOne() {
+        start(new FeedbackSettings(
+                List.of("neg", "pos"), true, Set.of(), 0, MAX_WAIT, Duration.ofSeconds(10), Duration.ofDays(7)));
+
+        correctionsIn.pipeInput("e1", correction("e1", "neutral", "meh", "alice", 1));
+        correctionsIn.pipeInput("e2", correction("e2", " padded", "meh", "alice", 2));
+        correctionsIn.pipeInput("e3", correction("e3", "x".repeat(101), "meh", "alice", 3));
+
+        assertThat(trainingSet.readValuesToList())
+                .extracting(LabelCorrection::getLabel)
+                .containsExactly("neutral");
+        assertThat(deadLetters.readRecordsToList())
+                .extracting(dead -> header(dead, DeadLetters.REASON))
+                .containsExactly("UNKNOWN_LABEL", "UNKNOWN_LABEL");
+    }
+
+    @Test
     void shouldDeadLetterAnnotatorsNotAllowedOrOverTheirRate() {
         start(new FeedbackSettings(
-                List.of("neg", "pos"), Set.of("alice"), 2, MAX_WAIT, Duration.ofSeconds(10), Duration.ofDays(7)));
+                List.of("neg", "pos"),
+                false,
+                Set.of("alice"),
+                2,
+                MAX_WAIT,
+                Duration.ofSeconds(10),
+                Duration.ofDays(7)));
 
         correctionsIn.pipeInput("e0", correction("e0", "pos", "x", "mallory", 1));
         correctionsIn.pipeInput("e1", correction("e1", "pos", "a", "alice", 1));
@@ -249,7 +272,7 @@ class FeedbackTopologyTest {
     @Test
     void shouldDeadLetterWithTheOriginalCoordinatesAndKeyAfterTheRepartitionByAnnotator() {
         start(new FeedbackSettings(
-                List.of("neg", "pos"), Set.of(), 1, MAX_WAIT, Duration.ofSeconds(10), Duration.ofDays(7)));
+                List.of("neg", "pos"), false, Set.of(), 1, MAX_WAIT, Duration.ofSeconds(10), Duration.ofDays(7)));
         byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
 
         correctionsIn.pipeInput("e1", correction("e1", "pos", "a", "alice", 1));

@@ -185,6 +185,21 @@ class RoundRunnerTest {
     }
 
     @Test
+    void shouldGrowTheCandidatesLabelsByTheNewLabelsOfOpenLabelCorrections() throws IOException {
+        bootstrap();
+        List<Example> fresh = new ArrayList<>(examples("c", 60, "quokka visit today", "pos"));
+        fresh.addAll(examples("n", 60, "wombat sighting", "neutral"));
+
+        RoundOutcome outcome = runner.run(snapshot(fresh, 250)).orElseThrow();
+
+        List<ModelVersion> round = versions().subList(2, 4);
+        assertThat(round).allSatisfy(record -> assertThat(record.getLabels()).containsExactly("neg", "pos", "neutral"));
+        assertThat(round.get(1).getMetrics()).containsKeys("recall.neutral", "confusion.neutral->neutral");
+        assertThat(tuner.predict(store.resolve(MODEL, outcome.version()), List.of("neg", "pos", "neutral"), "a wombat"))
+                .isEqualTo("neutral");
+    }
+
+    @Test
     void shouldRejectCandidateWorseThanTheVersionInService() throws IOException {
         bootstrap();
         tuner.forgetful = true;
