@@ -60,7 +60,7 @@ public final class ClassifierConfig extends AbstractConfig {
     public static final String RELOAD_RETRY_BACKOFF_MAX_MS = "reload.retry.backoff.max.ms";
     public static final String HTTP_PORT = "http.port";
 
-    private static final ConfigDef DEFINITION = new ConfigDef()
+    private static final ConfigDef DEFINITION = MemoryKeys.define(new ConfigDef())
             .define(
                     APPLICATION_ID,
                     Type.STRING,
@@ -80,7 +80,7 @@ public final class ClassifierConfig extends AbstractConfig {
                     SCHEMA_REGISTRY_URL,
                     Type.STRING,
                     ConfigDef.NO_DEFAULT_VALUE,
-                    new HttpUrlValidator(),
+                    new ConfigValidators.HttpUrl(),
                     Importance.HIGH,
                     "Base URL of the Confluent-compatible schema registry.")
             .define(
@@ -143,7 +143,7 @@ public final class ClassifierConfig extends AbstractConfig {
                     DEVICE,
                     Type.STRING,
                     "cpu",
-                    new DeviceValidator(),
+                    new ConfigValidators.DeviceName(),
                     Importance.MEDIUM,
                     "Inference device: cpu or gpu:N.")
             .define(
@@ -333,6 +333,22 @@ public final class ClassifierConfig extends AbstractConfig {
         return getInt(HTTP_PORT);
     }
 
+    public boolean memoryEnabled() {
+        return getBoolean(MemoryKeys.MEMORY_ENABLED);
+    }
+
+    public double memorySimilarityThreshold() {
+        return getDouble(MemoryKeys.MEMORY_SIMILARITY_THRESHOLD);
+    }
+
+    public int memoryMaxEntries() {
+        return getInt(MemoryKeys.MEMORY_MAX_ENTRIES);
+    }
+
+    public String trainingSetTopic() {
+        return getString(MemoryKeys.TRAINING_SET_TOPIC);
+    }
+
     /** The serde settings: the registry URL plus every {@value #REGISTRY_PREFIX} key without its prefix. */
     public Map<String, Object> serdeConfig() {
         Map<String, Object> serde = new HashMap<>(originalsWithPrefix(REGISTRY_PREFIX));
@@ -377,38 +393,5 @@ public final class ClassifierConfig extends AbstractConfig {
         return Optional.ofNullable(System.getenv("HOSTNAME"))
                 .filter(name -> !name.isBlank())
                 .orElse("classifier-" + ProcessHandle.current().pid());
-    }
-
-    /** Accepts {@code http://} and {@code https://} URLs with a host. */
-    private static final class HttpUrlValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            String url = (String) value;
-            if (url == null || !url.matches("https?://[^/\\s]+.*")) {
-                throw new ConfigException(name, value, "must be an http:// or https:// URL with a host");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "http(s)://host[:port][/path]";
-        }
-    }
-
-    /** Accepts what {@link Device#parse} accepts. */
-    private static final class DeviceValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                Device.parse((String) value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "cpu, gpu:N";
-        }
     }
 }
