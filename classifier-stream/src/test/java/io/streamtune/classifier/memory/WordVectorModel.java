@@ -14,13 +14,13 @@ import java.util.Set;
  * equal texts have similarity 1, texts sharing most words a high one, unrelated texts about 0), and labels "pos" the
  * texts containing a word it has "learned" as positive, else "neg".
  */
-final class WordVectorModel implements LoadedModel {
+public final class WordVectorModel implements LoadedModel {
 
     private final long version;
     private final Set<String> positiveWords;
     private int textsEmbedded;
 
-    WordVectorModel(long version, Set<String> positiveWords) {
+    public WordVectorModel(long version, Set<String> positiveWords) {
         this.version = version;
         this.positiveWords = positiveWords;
     }
