@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * and keeps reading. A plain consumer on its own thread, not part of Kafka Streams: it commits nothing and writes
  * nothing, so the exactly-once transactions of the classification stream are untouched, and embedding a burst of
  * corrections never holds up a stream thread. A tombstone forgets its event; an unreadable record is logged and
- * skipped; a poll whose corrections cannot be embedded (no model yet) is tried again after a pause.
+ * skipped; a poll whose corrections cannot be embedded (no model yet) is tried again after a pause, and so is a topic
+ * that does not exist yet.
  */
 public final class TrainingSetFeeder implements Runnable, AutoCloseable {
 
@@ -76,10 +77,17 @@ public final class TrainingSetFeeder implements Runnable, AutoCloseable {
         }
     }
 
-    private void assignAllPartitions() {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+    private void assignAllPartitions() throws InterruptedException {
+        List<TopicPartition> partitions = List.of();
+        while (running && partitions.isEmpty()) {
+            partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                log.warn("correction memory: topic {} not found; looking again in {} s", topic, RETRY.toSeconds());
+                Thread.sleep(RETRY.toMillis());
+            }
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         log.info("correction memory reads {} from the beginning, {} partitions", topic, partitions.size());
