@@ -3,17 +3,24 @@ package io.streamtune.classifier;
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.http.MetricsRenderer;
 import io.streamtune.classifier.http.OperationsServer;
+import io.streamtune.classifier.inference.BatchClassifier;
+import io.streamtune.classifier.memory.CorrectionMemory;
+import io.streamtune.classifier.memory.MemoryClassifier;
+import io.streamtune.classifier.memory.MemorySettings;
+import io.streamtune.classifier.memory.TrainingSetFeeder;
 import io.streamtune.classifier.metrics.ClassifierMetrics;
 import io.streamtune.classifier.reload.ModelLoader;
 import io.streamtune.classifier.reload.ModelReloader;
 import io.streamtune.classifier.reload.ModelVersionWatcher;
 import io.streamtune.classifier.reload.PromotionTracker;
+import io.streamtune.classifier.reload.ReloadListener;
 import io.streamtune.classifier.reload.RetryBackoff;
 import io.streamtune.classifier.reload.ServingModel;
 import io.streamtune.classifier.reload.StreamsInstanceRank;
 import io.streamtune.classifier.topology.ClassificationTopology;
 import io.streamtune.classifier.topology.TopologySettings;
 import io.streamtune.schemas.Classification;
+import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
@@ -27,6 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -37,7 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running classifier instance: the operations endpoint, the model-versions watcher (which must serve a first
- * model before anything is classified), then Kafka Streams. The topics must exist. {@link #close()} stops all of it
+ * model before anything is classified), the training-set feeder of the correction memory (unless {@code
+ * memory.enabled=false}), then Kafka Streams. The topics must exist. {@link #close()} stops all of it
  * in reverse order.
  */
 public final class ClassifierRuntime implements AutoCloseable {
@@ -48,12 +57,21 @@ public final class ClassifierRuntime implements AutoCloseable {
     private final ClassifierMetrics metrics = new ClassifierMetrics();
     private final ServingModel serving = new ServingModel();
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
+    private final CorrectionMemory memory;
     private OperationsServer http;
     private ModelVersionWatcher watcher;
+    private TrainingSetFeeder feeder;
     private StreamsInstanceRank rank;
 
     private ClassifierRuntime(ClassifierConfig config) {
         this.config = config;
+        this.memory = config.memoryEnabled()
+                ? new CorrectionMemory(
+                        new MemorySettings(config.memorySimilarityThreshold(), config.memoryMaxEntries()),
+                        serving,
+                        metrics,
+                        InstantSource.system())
+                : null;
     }
 
     /**
@@ -87,6 +105,12 @@ public final class ClassifierRuntime implements AutoCloseable {
             throw new IllegalStateException("no version of model " + config.modelName() + " could be served within "
                     + firstModelTimeout.toSeconds() + " s (none promoted or pinned, or every one refused)");
         }
+        if (memory != null) {
+            feeder = newFeeder();
+            Thread feederThread = new Thread(feeder, "training-set-feeder-" + config.instanceId());
+            feederThread.setDaemon(true);
+            feederThread.start();
+        }
         KafkaStreams kafkaStreams = new KafkaStreams(topology(), new StreamsConfig(streamsProperties(self)));
         kafkaStreams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it (the transaction is aborted and its records read again)", e);
@@ -101,8 +125,13 @@ public final class ClassifierRuntime implements AutoCloseable {
         events.configure(config.serdeConfig(), false);
         ConfluentAvroSerde<Classification> classifications = new ConfluentAvroSerde<>(Classification.class);
         classifications.configure(config.serdeConfig(), false);
+        BatchClassifier classifier = memory == null ? serving : new MemoryClassifier(serving, memory);
         return ClassificationTopology.build(
-                TopologySettings.from(config), events.deserializer(), classifications.serializer(), serving, metrics);
+                TopologySettings.from(config),
+                events.deserializer(),
+                classifications.serializer(),
+                classifier,
+                metrics);
     }
 
     private ModelVersionWatcher newWatcher(ModelLoader loader, HostInfo self) {
@@ -115,7 +144,8 @@ public final class ClassifierRuntime implements AutoCloseable {
                 metrics,
                 ModelReloader.Sleeper.real(),
                 new RetryBackoff(config.reloadRetryBackoff(), config.reloadRetryBackoffMax()),
-                InstantSource.system());
+                InstantSource.system(),
+                memory == null ? ReloadListener.NONE : memory);
         Map<String, Object> consumerConfig = new HashMap<>(config.clientConfig());
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -126,6 +156,22 @@ public final class ClassifierRuntime implements AutoCloseable {
                 new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), values);
         PromotionTracker tracker = new PromotionTracker(config.modelName(), config.pinnedVersion());
         return new ModelVersionWatcher(consumer, config.modelVersionsTopic(), tracker, reloader);
+    }
+
+    /**
+     * The correction memory's reader of the training set: a plain consumer like the watcher's (no group, no commits,
+     * read_committed), outside Kafka Streams, so the stream's exactly-once transactions are untouched.
+     */
+    private TrainingSetFeeder newFeeder() {
+        Map<String, Object> consumerConfig = new HashMap<>(config.clientConfig());
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, config.instanceId() + "-training-set");
+        ConfluentAvroDeserializer<LabelCorrection> values = new ConfluentAvroDeserializer<>(LabelCorrection.class);
+        values.configure(config.serdeConfig(), false);
+        KafkaConsumer<String, LabelCorrection> consumer =
+                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), values);
+        return new TrainingSetFeeder(consumer, config.trainingSetTopic(), memory);
     }
 
     private Map<String, Object> streamsProperties(HostInfo self) {
@@ -178,6 +224,9 @@ public final class ClassifierRuntime implements AutoCloseable {
         KafkaStreams current = streams.get();
         if (current != null) {
             current.close(Duration.ofSeconds(30));
+        }
+        if (feeder != null) {
+            feeder.close();
         }
         if (watcher != null) {
             watcher.close();

@@ -153,6 +153,22 @@ public final class ClassifierConfig extends AbstractConfig {
         return getInt(HTTP_PORT);
     }
 
+    public boolean memoryEnabled() {
+        return getBoolean(MemoryKeys.MEMORY_ENABLED);
+    }
+
+    public double memorySimilarityThreshold() {
+        return getDouble(MemoryKeys.MEMORY_SIMILARITY_THRESHOLD);
+    }
+
+    public int memoryMaxEntries() {
+        return getInt(MemoryKeys.MEMORY_MAX_ENTRIES);
+    }
+
+    public String trainingSetTopic() {
+        return getString(MemoryKeys.TRAINING_SET_TOPIC);
+    }
+
     /** The serde settings: the registry URL plus every {@value #REGISTRY_PREFIX} key without its prefix. */
     public Map<String, Object> serdeConfig() {
         Map<String, Object> serde = new HashMap<>(originalsWithPrefix(REGISTRY_PREFIX));

@@ -20,7 +20,7 @@ final class ClassifierConfigDefinition {
     private ClassifierConfigDefinition() {}
 
     static ConfigDef define() {
-        return new ConfigDef()
+        return MemoryKeys.define(new ConfigDef())
                 .define(
                         APPLICATION_ID,
                         Type.STRING,
@@ -40,7 +40,7 @@ final class ClassifierConfigDefinition {
                         SCHEMA_REGISTRY_URL,
                         Type.STRING,
                         ConfigDef.NO_DEFAULT_VALUE,
-                        new HttpUrlValidator(),
+                        new ConfigValidators.HttpUrl(),
                         Importance.HIGH,
                         "Base URL of the Confluent-compatible schema registry.")
                 .define(
@@ -103,7 +103,7 @@ final class ClassifierConfigDefinition {
                         DEVICE,
                         Type.STRING,
                         "cpu",
-                        new DeviceValidator(),
+                        new ConfigValidators.DeviceName(),
                         Importance.MEDIUM,
                         "Inference device: cpu or gpu:N.")
                 .define(
@@ -204,38 +204,5 @@ final class ClassifierConfigDefinition {
         return Optional.ofNullable(System.getenv("HOSTNAME"))
                 .filter(name -> !name.isBlank())
                 .orElse("classifier-" + ProcessHandle.current().pid());
-    }
-
-    /** Accepts {@code http://} and {@code https://} URLs with a host. */
-    private static final class HttpUrlValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            String url = (String) value;
-            if (url == null || !url.matches("https?://[^/\\s]+.*")) {
-                throw new ConfigException(name, value, "must be an http:// or https:// URL with a host");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "http(s)://host[:port][/path]";
-        }
-    }
-
-    /** Accepts what {@link Device#parse} accepts. */
-    private static final class DeviceValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                Device.parse((String) value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "cpu, gpu:N";
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.streamtune.classifier.engine;
 
+import io.streamtune.classifier.inference.ClassifiedBatch;
 import io.streamtune.classifier.inference.Prediction;
 import io.streamtune.classifier.reload.LoadedModel;
+import io.streamtune.model.classify.EmbeddedPrediction;
 import io.streamtune.model.classify.TextClassifier;
 import java.util.List;
 
@@ -30,9 +32,25 @@ final class DjlLoadedModel implements LoadedModel {
 
     @Override
     public List<Prediction> classify(List<String> texts) {
-        return classifier.classify(texts).stream()
-                .map(p -> new Prediction(p.label(), p.confidence(), p.scores(), p.truncated()))
+        return classifier.classify(texts).stream().map(DjlLoadedModel::served).toList();
+    }
+
+    @Override
+    public ClassifiedBatch classifyAndEmbed(List<String> texts) {
+        List<EmbeddedPrediction> embedded = classifier.classifyAndEmbed(texts);
+        List<Prediction> predictions = embedded.stream()
+                .map(EmbeddedPrediction::prediction)
+                .map(DjlLoadedModel::served)
                 .toList();
+        return new ClassifiedBatch(
+                name,
+                version,
+                predictions,
+                embedded.stream().map(EmbeddedPrediction::embedding).toList());
+    }
+
+    private static Prediction served(io.streamtune.model.classify.Prediction p) {
+        return new Prediction(p.label(), p.confidence(), p.scores(), p.truncated());
     }
 
     @Override

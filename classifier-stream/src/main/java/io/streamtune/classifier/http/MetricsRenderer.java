@@ -40,6 +40,7 @@ public final class MetricsRenderer {
                 "streamtune_end_to_end_ms",
                 "Milliseconds from event time to classification.",
                 metrics.endToEndMillis());
+        memory(text);
         kafka(text);
         return text.toString();
     }
@@ -57,6 +58,27 @@ public final class MetricsRenderer {
         counter(text, "streamtune_model_reload_failures_total", "Model versions refused.", metrics.failedReloads());
         text.type("streamtune_model_version_served", "gauge", "The model version served, -1 before the first.");
         text.sample("streamtune_model_version_served", instance, metrics.servedVersion());
+    }
+
+    private void memory(PrometheusText text) {
+        text.type("streamtune_memory_entries", "gauge", "Corrected texts in the correction memory.");
+        text.sample("streamtune_memory_entries", instance, metrics.memoryEntries());
+        counter(text, "streamtune_memory_hits_total", "Texts labelled by the correction memory.", metrics.memoryHits());
+        counter(
+                text,
+                "streamtune_memory_retirements_total",
+                "Corrections retired because a promoted version has learned them.",
+                metrics.memoryRetirements());
+        counter(
+                text,
+                "streamtune_memory_evictions_total",
+                "Corrections forgotten, oldest first, because the memory was full.",
+                metrics.memoryEvictions());
+        histogram(
+                text,
+                "streamtune_memory_first_answer_seconds",
+                "Seconds from a correction to the first text the memory answered with it.",
+                metrics.memoryFirstAnswerSeconds());
     }
 
     private void counter(PrometheusText text, String name, String help, double value) {

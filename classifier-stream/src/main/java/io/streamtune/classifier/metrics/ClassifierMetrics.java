@@ -20,6 +20,11 @@ public final class ClassifierMetrics {
     private final LongAdder reloads = new LongAdder();
     private final LongAdder failedReloads = new LongAdder();
     private final AtomicLong servedVersion = new AtomicLong(-1);
+    private final AtomicLong memoryEntries = new AtomicLong();
+    private final LongAdder memoryHits = new LongAdder();
+    private final LongAdder memoryRetirements = new LongAdder();
+    private final LongAdder memoryEvictions = new LongAdder();
+    private final Histogram memoryFirstAnswerSeconds = Histogram.seconds();
     private final RateMeter classifiedRate = new RateMeter(30, System::currentTimeMillis);
 
     public ClassifierMetrics() {
@@ -59,6 +64,52 @@ public final class ClassifierMetrics {
 
     public void recordFailedReload() {
         failedReloads.increment();
+    }
+
+    /** The correction memory now holds this many corrected texts. */
+    public void setMemoryEntries(long entries) {
+        memoryEntries.set(entries);
+    }
+
+    /** A text got its label from the correction memory. */
+    public void recordMemoryHit() {
+        memoryHits.increment();
+    }
+
+    /** Entries left the correction memory because a promoted version has learned them. */
+    public void recordMemoryRetirements(long count) {
+        memoryRetirements.add(count);
+    }
+
+    /** Entries left the full correction memory, oldest first. */
+    public void recordMemoryEvictions(long count) {
+        memoryEvictions.add(count);
+    }
+
+    /** A remembered correction answered its first text this many milliseconds after the correction was made. */
+    public void recordMemoryFirstAnswer(long millisSinceCorrection) {
+        memoryFirstAnswerSeconds.observe(Math.max(0, millisSinceCorrection) / 1000.0);
+    }
+
+    public long memoryEntries() {
+        return memoryEntries.get();
+    }
+
+    public long memoryHits() {
+        return memoryHits.sum();
+    }
+
+    public long memoryRetirements() {
+        return memoryRetirements.sum();
+    }
+
+    public long memoryEvictions() {
+        return memoryEvictions.sum();
+    }
+
+    /** Seconds from a correction to the first text it answered, one observation per correction. */
+    public Histogram memoryFirstAnswerSeconds() {
+        return memoryFirstAnswerSeconds;
     }
 
     public long accepted() {

@@ -34,6 +34,11 @@ public final class Histogram {
         return new Histogram(1, 2, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000);
     }
 
+    /** Bounds for delays in seconds, 1 s to 1 day. */
+    public static Histogram seconds() {
+        return new Histogram(1, 2, 5, 10, 30, 60, 300, 900, 3_600, 21_600, 86_400);
+    }
+
     /** Bounds for batch sizes. */
     public static Histogram sizes() {
         return new Histogram(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096);

@@ -1,5 +1,6 @@
 package io.streamtune.classifier.reload;
 
+import io.streamtune.classifier.inference.ClassifiedBatch;
 import io.streamtune.classifier.inference.Prediction;
 import java.util.List;
 
@@ -16,6 +17,15 @@ public interface LoadedModel extends AutoCloseable {
      * @return one prediction per text, in order
      */
     List<Prediction> classify(List<String> texts);
+
+    /**
+     * Classifies texts and, when the model can, embeds them in the same pass (see {@link ClassifiedBatch#embeddings()});
+     * may be called from several threads at once. A model that cannot embed returns no embeddings, and the correction
+     * memory then stays out of its way.
+     */
+    default ClassifiedBatch classifyAndEmbed(List<String> texts) {
+        return new ClassifiedBatch(name(), version(), classify(texts));
+    }
 
     @Override
     void close();

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * failedReloads}) and the served model stays. The refusal is final (until a new model-versions record announces the
  * version again) unless the loader says the model store was unreachable ({@link StoreUnreachableException}): then
  * the same target is tried again after the {@link RetryBackoff}, each attempt counted and logged, until it loads or
- * another target replaces it. Rollback is a target with an older version. Called from one thread at a time.
+ * another target replaces it. Rollback is a target with an older version. The {@link ReloadListener} hears of each
+ * loaded version before its turn to swap and of the swap. Called from one thread at a time.
  */
 public final class ModelReloader {
 
@@ -31,6 +32,7 @@ public final class ModelReloader {
     private final Sleeper sleeper;
     private final RetryBackoff backoff;
     private final InstantSource clock;
+    private final ReloadListener listener;
     private final Set<ModelTarget> refused = new HashSet<>();
     private PendingRetry retry;
 
@@ -42,7 +44,8 @@ public final class ModelReloader {
             ClassifierMetrics metrics,
             Sleeper sleeper,
             RetryBackoff backoff,
-            InstantSource clock) {
+            InstantSource clock,
+            ReloadListener listener) {
         this.serving = serving;
         this.loader = loader;
         this.rank = rank;
@@ -51,6 +54,7 @@ public final class ModelReloader {
         this.sleeper = sleeper;
         this.backoff = backoff;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -80,8 +84,10 @@ public final class ModelReloader {
             return false;
         }
         retry = null;
+        listener.loaded(target, next);
         waitForTurn(target, served.isPresent());
         serving.swap(next);
+        listener.swapped(target, next);
         metrics.recordReload(target.version());
         log.info("serving {} (was {})", target, describe(served));
         return true;

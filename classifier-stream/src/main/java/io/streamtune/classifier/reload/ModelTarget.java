@@ -12,8 +12,11 @@ import java.util.Objects;
  *     that the topic does not list)
  * @param announcedAt the timestamp of the record that made it the target (0 when pinned): a version refused once is
  *     tried again only when it is announced again (unless the store was unreachable: that is retried by itself)
+ * @param promoted whether the version's latest record says PROMOTED (a pinned version may be a candidate, or not on
+ *     the topic at all): only a promoted version retires correction-memory entries it has learned
  */
-public record ModelTarget(String modelName, long version, String artifactUri, String manifestSha256, long announcedAt) {
+public record ModelTarget(
+        String modelName, long version, String artifactUri, String manifestSha256, long announcedAt, boolean promoted) {
 
     public ModelTarget {
         Objects.requireNonNull(modelName, "modelName");

@@ -39,7 +39,8 @@ public final class PromotionTracker {
         if (pinned.isPresent()) {
             long version = pinned.getAsLong();
             Seen seen = latestByVersion.get(version);
-            return Optional.of(seen == null ? new ModelTarget(modelName, version, null, null, 0) : seen.target());
+            return Optional.of(
+                    seen == null ? new ModelTarget(modelName, version, null, null, 0, false) : seen.target());
         }
         return latestByVersion.values().stream()
                 .filter(seen -> seen.record().getStatus() == ModelStatus.PROMOTED)
@@ -55,7 +56,12 @@ public final class PromotionTracker {
 
         ModelTarget target() {
             return new ModelTarget(
-                    record.getModelName(), record.getVersion(), record.getArtifactUri(), record.getSha256(), timestamp);
+                    record.getModelName(),
+                    record.getVersion(),
+                    record.getArtifactUri(),
+                    record.getSha256(),
+                    timestamp,
+                    record.getStatus() == ModelStatus.PROMOTED);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The model being served, as an immutable snapshot behind an {@link AtomicReference}. A batch takes the snapshot
  * current when it starts and keeps it to the end; {@link #swap} makes later batches use the new model, and the old
- * one is closed when its last batch is done.
+ * one is closed when its last batch is done. Batches carry the model's embeddings when it gives them.
  */
 public final class ServingModel implements BatchClassifier {
 
@@ -20,8 +20,7 @@ public final class ServingModel implements BatchClassifier {
     public ClassifiedBatch classify(List<String> texts) {
         ModelSnapshot snapshot = acquire();
         try {
-            LoadedModel model = snapshot.model();
-            return new ClassifiedBatch(model.name(), model.version(), model.classify(texts));
+            return snapshot.model().classifyAndEmbed(texts);
         } finally {
             snapshot.release();
         }

@@ -16,13 +16,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Writes a full-size classifier version (pretrained MiniLM-L6 encoder, fresh 2-label head) into a model store. */
-final class MiniLmVersion {
+public final class MiniLmVersion {
 
     static final List<String> LABELS = List.of("neg", "pos");
 
     private MiniLmVersion() {}
 
-    static StoredVersion write(ModelStore store, String modelName, long version) throws IOException {
+    public static StoredVersion write(ModelStore store, String modelName, long version) throws IOException {
         Path scratch = Files.createTempDirectory("minilm-version");
         Engine.getInstance().setRandomSeed(7);
         Path weights = scratch.resolve("model.safetensors");

@@ -79,6 +79,6 @@ class EngineModelLoaderTest {
     }
 
     private ModelTarget announced(String location) {
-        return new ModelTarget("sentiment", 2, location, stored.manifestSha256(), 100);
+        return new ModelTarget("sentiment", 2, location, stored.manifestSha256(), 100, true);
     }
 }

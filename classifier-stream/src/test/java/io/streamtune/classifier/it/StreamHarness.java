@@ -3,6 +3,7 @@ package io.streamtune.classifier.it;
 import static org.awaitility.Awaitility.await;
 
 import io.streamtune.schemas.Classification;
+import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.TextEvent;
@@ -40,10 +41,12 @@ public final class StreamHarness implements AutoCloseable {
     private final String output;
     private final String deadLetters;
     private final String modelVersions;
+    private final String trainingSet;
     private final String applicationId = "classifier-it-" + UUID.randomUUID();
     private final KafkaProducer<String, TextEvent> events;
     private final KafkaProducer<String, byte[]> raw;
     private final KafkaProducer<String, ModelVersion> versions;
+    private final KafkaProducer<String, LabelCorrection> corrections;
 
     public StreamHarness(KafkaStack stack, int partitions) throws Exception {
         this.stack = stack;
@@ -51,9 +54,11 @@ public final class StreamHarness implements AutoCloseable {
         this.output = stack.uniqueTopic("classifications", partitions);
         this.deadLetters = stack.uniqueTopic("text-events-dlq");
         this.modelVersions = stack.uniqueCompactedTopic("model-versions");
+        this.trainingSet = stack.uniqueCompactedTopic("training-set");
         this.events = new KafkaProducer<>(producerConfig(), new StringSerializer(), serializer());
         this.raw = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
         this.versions = new KafkaProducer<>(producerConfig(), new StringSerializer(), serializer());
+        this.corrections = new KafkaProducer<>(producerConfig(), new StringSerializer(), serializer());
     }
 
     /** The configuration of one classifier instance on these topics. */
@@ -67,6 +72,7 @@ public final class StreamHarness implements AutoCloseable {
         config.put("output.topic", output);
         config.put("dlq.topic", deadLetters);
         config.put("model.versions.topic", modelVersions);
+        config.put("training.set.topic", trainingSet);
         config.put("model.name", MODEL);
         config.put("model.store.root", modelStore.toString());
         config.put("batch.max.records", "16");
@@ -121,6 +127,19 @@ public final class StreamHarness implements AutoCloseable {
                 .build();
         versions.send(new ProducerRecord<>(modelVersions, MODEL + "/" + version, record));
         versions.flush();
+    }
+
+    /** Writes a correction with its text to the training set, as the trainer's feedback ingestion does. */
+    public void correct(String eventId, String text, String label, Instant correctedTime) {
+        LabelCorrection correction = LabelCorrection.newBuilder()
+                .setEventId(eventId)
+                .setLabel(label)
+                .setText(text)
+                .setAnnotator("it")
+                .setCorrectedTime(correctedTime)
+                .build();
+        corrections.send(new ProducerRecord<>(trainingSet, eventId, correction));
+        corrections.flush();
     }
 
     /** A read_committed consumer of the classifications, from the beginning. */
@@ -189,5 +208,6 @@ public final class StreamHarness implements AutoCloseable {
         events.close();
         raw.close();
         versions.close();
+        corrections.close();
     }
 }

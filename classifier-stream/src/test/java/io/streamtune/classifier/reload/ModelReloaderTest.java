@@ -47,7 +47,8 @@ class ModelReloaderTest {
             metrics,
             waits::add,
             new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8)),
-            () -> now);
+            () -> now,
+            ReloadListener.NONE);
 
     @Test
     void shouldServeTheFirstVersionWithoutWaiting() throws Exception {
@@ -98,7 +99,7 @@ class ModelReloaderTest {
         reloader.reconcile(target(1));
         reloader.reconcile(target(13));
 
-        reloader.reconcile(new ModelTarget("sentiment", 13, "file:///models/sentiment/13", "abc", 200));
+        reloader.reconcile(new ModelTarget("sentiment", 13, "file:///models/sentiment/13", "abc", 200, true));
 
         assertThat(metrics.failedReloads()).isEqualTo(2);
         assertThat(serving.servedVersion()).hasValue(1L);
@@ -217,6 +218,6 @@ class ModelReloaderTest {
     }
 
     private static ModelTarget target(long version) {
-        return new ModelTarget("sentiment", version, "file:///models/sentiment/" + version, "abc", 100);
+        return new ModelTarget("sentiment", version, "file:///models/sentiment/" + version, "abc", 100, true);
     }
 }

@@ -127,6 +127,21 @@ public final class BertSequenceClassifier extends AbstractBlock {
         return pooling.pool(hidden, inputs.get(1));
     }
 
+    /**
+     * The logits and the pooled features they were computed from, in one encoder pass and without dropout: the head
+     * is linear on the features, so a caller that needs both (classification plus a similarity embedding) pays for
+     * one forward pass.
+     *
+     * @param store the parameter store
+     * @param inputs {@code (input_ids, attention_mask[, token_type_ids])}
+     * @return {@code (logits (batch, labels), features (batch, hidden))}
+     */
+    public NDList logitsAndFeatures(ParameterStore store, NDList inputs) {
+        NDArray pooled = pooledFeatures(store, inputs);
+        NDArray logits = classifier.forward(store, new NDList(pooled), false).singletonOrThrow();
+        return new NDList(logits, pooled);
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * ClassifierSettings#maxWindows()}, flagged {@link Prediction#truncated()} when the cap dropped word pieces).
  * All windows are grouped by length into batches of at most {@code batchSize}, padded to the longest window of
  * their batch, and each text's window logits are pooled ({@link ClassifierSettings#windowPooling()}) before the
- * softmax; predictions come back in input order.
+ * softmax; predictions come back in input order. {@link #classifyAndEmbed} also returns each text's embedding (its
+ * windows' pooled encoder features averaged, L2-normalised) from the same forward pass: the head is linear on those
+ * features, so the embedding costs no second encoder pass, and {@link #classify} is the same call without it.
  */
 public final class DjlTextClassifier implements TextClassifier {
 
@@ -112,18 +114,26 @@ public final class DjlTextClassifier implements TextClassifier {
 
     @Override
     public List<Prediction> classify(List<String> texts) {
+        return classifyAndEmbed(texts).stream()
+                .map(EmbeddedPrediction::prediction)
+                .toList();
+    }
+
+    @Override
+    public List<EmbeddedPrediction> classifyAndEmbed(List<String> texts) {
         if (texts.isEmpty()) {
             return List.of();
         }
         TextWindows windows = tokenizer.windows(texts);
-        float[][] logits;
+        WindowedLogits.Outputs outputs;
         try (NDManager scope = manager.newSubManager()) {
-            logits = WindowedLogits.of(
+            outputs = WindowedLogits.withFeatures(
                     model, windows, settings.batchSize(), tokenizer.padId(), settings.windowPooling(), scope);
         }
-        List<Prediction> predictions = new ArrayList<>(texts.size());
+        List<EmbeddedPrediction> predictions = new ArrayList<>(texts.size());
         for (int text = 0; text < texts.size(); text++) {
-            predictions.add(prediction(WindowedLogits.softmax(logits[text]), windows.truncated(text)));
+            Prediction prediction = prediction(WindowedLogits.softmax(outputs.logits()[text]), windows.truncated(text));
+            predictions.add(new EmbeddedPrediction(prediction, normalised(outputs.features()[text])));
         }
         return predictions;
     }
@@ -149,6 +159,22 @@ public final class DjlTextClassifier implements TextClassifier {
             }
         }
         return new Prediction(labels.get(best), probabilities[best], scores, truncated);
+    }
+
+    /** The vector scaled to unit length (a zero vector stays zero). */
+    private static float[] normalised(float[] vector) {
+        double squares = 0;
+        for (float value : vector) {
+            squares += (double) value * value;
+        }
+        float[] unit = vector.clone();
+        if (squares > 0) {
+            float scale = (float) (1 / Math.sqrt(squares));
+            for (int i = 0; i < unit.length; i++) {
+                unit[i] *= scale;
+            }
+        }
+        return unit;
     }
 
     private void warmUp() {

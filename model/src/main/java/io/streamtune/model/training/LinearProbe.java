@@ -5,15 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.GradientMode;
-import io.streamtune.model.tokenize.BatchPlan;
+import io.streamtune.model.bert.WindowedLogits;
 import io.streamtune.model.tokenize.TextTokenizer;
 import io.streamtune.model.tokenize.TextWindows;
-import io.streamtune.model.tokenize.TokenBatch;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,32 +97,14 @@ final class LinearProbe {
         int hidden = classifier.config().hiddenSize();
         TextWindows windows =
                 tokenizer.windows(examples.stream().map(LabeledText::text).toList());
-        BatchPlan plan = windows.plan(BATCH, tokenizer.padId());
-        List<List<float[]>> perBatch = new ArrayList<>();
-        for (TokenBatch batch : plan.batches()) {
-            try (NDManager batchScope = scope.newSubManager()) {
-                float[] pooled = classifier
-                        .pooledFeatures(new ParameterStore(batchScope, false), batch.toNDList(batchScope))
-                        .toFloatArray();
-                List<float[]> rows = new ArrayList<>(batch.size());
-                for (int row = 0; row < batch.size(); row++) {
-                    rows.add(Arrays.copyOfRange(pooled, row * hidden, (row + 1) * hidden));
-                }
-                perBatch.add(rows);
-            }
+        float[][] perText = WindowedLogits.withFeatures(
+                        classifier, windows, BATCH, tokenizer.padId(), TextWindows.Pooling.MEAN, scope)
+                .features();
+        float[] flat = new float[perText.length * hidden];
+        for (int text = 0; text < perText.length; text++) {
+            System.arraycopy(perText[text], 0, flat, text * hidden, hidden);
         }
-        List<float[]> perWindow = plan.restore(perBatch);
-        float[] perText = new float[windows.textCount() * hidden];
-        for (int text = 0; text < windows.textCount(); text++) {
-            int count = windows.windowCount(text);
-            for (int w = windows.firstWindow(text); w < windows.firstWindow(text) + count; w++) {
-                float[] row = perWindow.get(w);
-                for (int h = 0; h < hidden; h++) {
-                    perText[text * hidden + h] += row[h] / count;
-                }
-            }
-        }
-        return scope.create(perText, new Shape(windows.textCount(), hidden));
+        return scope.create(flat, new Shape(perText.length, hidden));
     }
 
     private static NDArray oneHot(List<LabeledText> examples, List<String> labels, NDManager scope) {

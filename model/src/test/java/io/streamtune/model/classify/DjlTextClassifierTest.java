@@ -146,8 +146,52 @@ class DjlTextClassifierTest {
     }
 
     @Test
+    void shouldEmbedTextsAsUnitVectorsFromTheSamePassAsTheirPredictions() {
+        List<EmbeddedPrediction> embedded = classifier.classifyAndEmbed(TEXTS);
+        List<Prediction> predictions = classifier.classify(TEXTS);
+
+        assertThat(embedded).hasSize(TEXTS.size());
+        for (int i = 0; i < TEXTS.size(); i++) {
+            float[] vector = embedded.get(i).embedding();
+            assertThat(vector).hasSize(384);
+            assertThat(dot(vector, vector)).isCloseTo(1.0, within(1e-5));
+            assertThat(embedded.get(i).prediction().scores().get("neg"))
+                    .isCloseTo(predictions.get(i).scores().get("neg"), within(1e-6));
+        }
+    }
+
+    @Test
+    void shouldEmbedNearDuplicatesCloserThanUnrelatedTexts() {
+        List<EmbeddedPrediction> embedded = classifier.classifyAndEmbed(
+                List.of(
+                        "Food quality has been horrible.",
+                        "food quality has been horrible!!",
+                        "I received my supposedly new motorola 375 and there was not a match between the phone and the charger."));
+        float[] text = embedded.get(0).embedding();
+
+        assertThat(dot(
+                        text,
+                        classifier
+                                .classifyAndEmbed(List.of(TEXTS.get(0)))
+                                .get(0)
+                                .embedding()))
+                .isCloseTo(1.0, within(1e-5));
+        assertThat(dot(text, embedded.get(1).embedding())).isGreaterThan(0.9);
+        assertThat(dot(text, embedded.get(2).embedding()))
+                .isLessThan(dot(text, embedded.get(1).embedding()) - 0.1);
+    }
+
+    @Test
     void shouldReturnNothingForNoTexts() {
         assertThat(classifier.classify(List.of())).isEmpty();
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     @Test

@@ -3,11 +3,14 @@ package io.streamtune.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamtune.schemas.Classification;
+import io.streamtune.schemas.LabelSource;
 import io.streamtune.schemas.SampleRecords;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.registry.InMemorySchemaRegistryClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -57,6 +60,28 @@ class SchemaEvolutionTest {
         assertThat(read.get("language")).isNull();
         assertThat(read.get("id")).hasToString("e-1");
         assertThat(read.get("eventTime")).isEqualTo(v1.getEventTime().toEpochMilli());
+    }
+
+    @Test
+    void shouldReadClassificationWrittenBeforeCorrectionMemoryAsLabelledByTheModel() throws IOException {
+        Schema v1 = new Schema.Parser()
+                .parse(Path.of("src/main/avro-history/Classification/v1.avsc").toFile());
+        Classification today = SampleRecords.classification("e-3");
+        GenericRecordBuilder written = new GenericRecordBuilder(v1);
+        for (Schema.Field field : v1.getFields()) {
+            Object value = today.get(field.name());
+            written.set(field.name(), value instanceof Instant time ? time.toEpochMilli() : value);
+        }
+        GenericAvroSerializer serializer = new GenericAvroSerializer(registry);
+        serializer.configure(AUTO_REGISTER, false);
+
+        Classification read = new ConfluentAvroDeserializer<>(Classification.class, registry)
+                .deserialize("classifications", serializer.serialize("classifications", written.build()));
+
+        assertThat(read.getLabelSource()).isEqualTo(LabelSource.MODEL);
+        assertThat(read.getMemoryEventId()).isNull();
+        assertThat(read.getMemorySimilarity()).isNull();
+        assertThat(read.getLabel()).isEqualTo(today.getLabel());
     }
 
     @Test

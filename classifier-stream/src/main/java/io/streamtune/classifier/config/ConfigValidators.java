@@ -1,0 +1,43 @@
+package io.streamtune.classifier.config;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
+/** Validators of {@link ClassifierConfig} values that Kafka's {@link ConfigDef} does not have. */
+final class ConfigValidators {
+
+    private ConfigValidators() {}
+
+    /** Accepts {@code http://} and {@code https://} URLs with a host. */
+    static final class HttpUrl implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String url = (String) value;
+            if (url == null || !url.matches("https?://[^/\\s]+.*")) {
+                throw new ConfigException(name, value, "must be an http:// or https:// URL with a host");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "http(s)://host[:port][/path]";
+        }
+    }
+
+    /** Accepts what {@link Device#parse} accepts. */
+    static final class DeviceName implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                Device.parse((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "cpu, gpu:N";
+        }
+    }
+}
