@@ -9,6 +9,8 @@ import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ final class ClassifierOptimizer {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierOptimizer.class);
     private static final int NAMES_LOGGED = 5;
     private static final String WORD_EMBEDDINGS = "embeddings.word_embeddings.weight";
+    private static final Pattern LAYER = Pattern.compile("encoder\\.layer\\.(\\d+)\\.");
 
     private final List<String> names = new ArrayList<>();
     private final List<Parameter> parameters = new ArrayList<>();
@@ -42,7 +45,8 @@ final class ClassifierOptimizer {
                 .optWeightDecays(0f)
                 .build();
         named.forEach((name, parameter) -> {
-            boolean frozen = config.freezeWordEmbeddings() && name.endsWith(WORD_EMBEDDINGS);
+            boolean frozen = config.freezeWordEmbeddings() && name.endsWith(WORD_EMBEDDINGS)
+                    || inFrozenLayers(name, config.frozenLayers());
             parameter.freeze(frozen);
             if (frozen) {
                 return;
@@ -52,6 +56,18 @@ final class ClassifierOptimizer {
             optimizers.add(decays(name) ? decayed : undecayed);
         });
         this.maxGradNorm = config.maxGradNorm();
+    }
+
+    /** Whether a parameter belongs to the embeddings or to one of the lowest {@code layers} encoder layers. */
+    static boolean inFrozenLayers(String name, int layers) {
+        if (layers == 0) {
+            return false;
+        }
+        if (name.contains("embeddings.")) {
+            return true;
+        }
+        Matcher layer = LAYER.matcher(name);
+        return layer.find() && Integer.parseInt(layer.group(1)) < layers;
     }
 
     static boolean decays(String name) {

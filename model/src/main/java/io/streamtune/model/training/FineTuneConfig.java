@@ -28,6 +28,8 @@ import io.streamtune.model.tokenize.TokenizerConfig;
  * @param classWeighting how the loss weighs the classes of the training examples
  * @param linearProbe whether a newly drawn head is first fitted on the frozen encoder's pooled features (a
  *     linear probe) before the whole model is fine-tuned, instead of starting from random weights
+ * @param frozenLayers how many of the encoder's lowest layers stay as they are, the embeddings with them (0: every
+ *     layer trains); autograd then stops above them, so a step also skips their backward pass
  * @param freezeWordEmbeddings whether the word-embedding table (52% of MiniLM's parameters) stays as pretrained,
  *     skipping its dense gradient and AdamW update
  */
@@ -48,6 +50,7 @@ public record FineTuneConfig(
         Pooling pooling,
         ClassWeighting classWeighting,
         boolean linearProbe,
+        int frozenLayers,
         boolean freezeWordEmbeddings) {
 
     /** Validates every field, naming the one that is wrong. */
@@ -60,6 +63,9 @@ public record FineTuneConfig(
         positive("epochs", epochs);
         positive("evaluationsPerEpoch", evaluationsPerEpoch);
         positive("patience", patience);
+        if (frozenLayers < 0) {
+            throw new IllegalArgumentException("frozenLayers must not be negative, was " + frozenLayers);
+        }
         if (minSteps < 0) {
             throw new IllegalArgumentException("minSteps must not be negative, was " + minSteps);
         }
@@ -112,6 +118,7 @@ public record FineTuneConfig(
         builder.pooling = pooling;
         builder.classWeighting = classWeighting;
         builder.linearProbe = linearProbe;
+        builder.frozenLayers = frozenLayers;
         builder.freezeWordEmbeddings = freezeWordEmbeddings;
         return builder;
     }
@@ -142,7 +149,8 @@ public record FineTuneConfig(
     /**
      * Builds a {@link FineTuneConfig}. Defaults: max length 64, 1 window, batch 16, 2 epochs and at least 0 steps,
      * peak learning rate 1e-4 with 10% warm-up, weight decay 0.01, gradient norm 1.0, 10% holdout evaluated twice
-     * per epoch, patience 2, seed 42, mean pooling, no class weighting, no linear probe, every parameter trained.
+     * per epoch, patience 2, seed 42, mean pooling, no class weighting, no linear probe, every layer and parameter
+     * trained.
      */
     public static final class Builder {
         private int maxLength = 64;
@@ -161,6 +169,7 @@ public record FineTuneConfig(
         private Pooling pooling = Pooling.MEAN;
         private ClassWeighting classWeighting = ClassWeighting.NONE;
         private boolean linearProbe;
+        private int frozenLayers;
         private boolean freezeWordEmbeddings;
 
         private Builder() {}
@@ -246,6 +255,11 @@ public record FineTuneConfig(
             return this;
         }
 
+        public Builder optFrozenLayers(int value) {
+            frozenLayers = value;
+            return this;
+        }
+
         public Builder optFreezeWordEmbeddings(boolean value) {
             freezeWordEmbeddings = value;
             return this;
@@ -273,6 +287,7 @@ public record FineTuneConfig(
                     pooling,
                     classWeighting,
                     linearProbe,
+                    frozenLayers,
                     freezeWordEmbeddings);
         }
     }

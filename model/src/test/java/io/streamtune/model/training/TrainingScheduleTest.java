@@ -99,6 +99,21 @@ class TrainingScheduleTest {
     }
 
     @Test
+    void shouldFreezeTheEmbeddingsAndTheLowestLayersOnly() {
+        assertThat(ClassifierOptimizer.inFrozenLayers("bert.embeddings.word_embeddings.weight", 2))
+                .isTrue();
+        assertThat(ClassifierOptimizer.inFrozenLayers("bert.encoder.layer.1.output.dense.weight", 2))
+                .isTrue();
+        assertThat(ClassifierOptimizer.inFrozenLayers("bert.encoder.layer.2.output.dense.weight", 2))
+                .isFalse();
+        assertThat(ClassifierOptimizer.inFrozenLayers("bert.encoder.layer.11.output.dense.weight", 2))
+                .isFalse();
+        assertThat(ClassifierOptimizer.inFrozenLayers("classifier.weight", 6)).isFalse();
+        assertThat(ClassifierOptimizer.inFrozenLayers("bert.embeddings.LayerNorm.weight", 0))
+                .isFalse();
+    }
+
+    @Test
     void shouldExemptBiasesAndLayerNormFromWeightDecay() {
         assertThat(ClassifierOptimizer.decays("bert.encoder.layer.0.attention.self.query.weight"))
                 .isTrue();

@@ -51,6 +51,7 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String TRAINING_CLASS_WEIGHTING = "training.class.weighting";
     public static final String TRAINING_LINEAR_PROBE = "training.linear.probe";
     public static final String MODEL_LABELS_OPEN = "model.labels.open";
+    public static final String TRAINING_FROZEN_LAYERS = "training.frozen.layers";
     public static final String TRAINING_EARLY_STOPPING_FRACTION = "training.early.stopping.fraction";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
@@ -215,6 +216,10 @@ public final class TrainerConfig extends AbstractConfig {
     /** The class weighting, upper case: NONE, BALANCED or SQRT. */
     public String classWeighting() {
         return getString(TRAINING_CLASS_WEIGHTING).toUpperCase(Locale.ROOT);
+    }
+
+    public int frozenLayers() {
+        return getInt(TRAINING_FROZEN_LAYERS);
     }
 
     public boolean openLabels() {

@@ -252,6 +252,14 @@ final class TrainerConfigDefinition {
                         "Fit a new head on the frozen encoder's features (a linear probe) before fine-tuning the"
                                 + " whole model, instead of starting it from random weights.")
                 .define(
+                        TRAINING_FROZEN_LAYERS,
+                        Type.INT,
+                        0,
+                        Range.between(0, 48),
+                        Importance.LOW,
+                        "How many of the encoder's lowest layers (and the embeddings) stay frozen while fine-tuning;"
+                                + " their backward pass is skipped too, so steps get faster. 0 trains every layer.")
+                .define(
                         TRAINING_EARLY_STOPPING_FRACTION,
                         Type.DOUBLE,
                         0.1,

@@ -47,6 +47,7 @@ public record TuningSettings(FineTuneConfig fineTune, Optional<Path> baseCheckpo
                 .optMaxWindows(config.maxWindows())
                 .optClassWeighting(ClassWeighting.valueOf(config.classWeighting()))
                 .optLinearProbe(config.linearProbe())
+                .optFrozenLayers(config.frozenLayers())
                 .optHoldoutFraction(config.earlyStoppingFraction())
                 .optSeed(config.seed())
                 .build();
