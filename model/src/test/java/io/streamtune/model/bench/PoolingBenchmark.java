@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertEncoder;
 import io.streamtune.model.bert.BertSequenceClassifier;
@@ -74,8 +75,8 @@ public final class PoolingBenchmark {
     private static Map<Pooling, Double> linearProbe(SentimentSentences data) throws Exception {
         Map<Pooling, Double> accuracies = new EnumMap<>(Pooling.class);
         try (NDManager manager = NDManager.newBaseManager();
-                TextTokenizer tokenizer = TextTokenizer.miniLm(TokenizerConfig.defaults())) {
-            BertEncoder encoder = BertCheckpoints.miniLm(manager);
+                TextTokenizer tokenizer = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(TokenizerConfig.defaults())) {
+            BertEncoder encoder = BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager);
             encoder.prepareForInference(manager);
             for (Pooling pooling : Pooling.values()) {
                 float[][] features = features(encoder, tokenizer, data.texts(), pooling, manager);
@@ -142,10 +143,10 @@ public final class PoolingBenchmark {
                 .optPooling(pooling)
                 .build();
         NDManager manager = NDManager.newBaseManager();
-        TextTokenizer tokenizer = TextTokenizer.miniLm(config.tokenizerConfig());
+        TextTokenizer tokenizer = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(config.tokenizerConfig());
         Engine.getInstance().setRandomSeed((int) SEED);
-        BertSequenceClassifier model =
-                BertCheckpoints.newClassifier(BertCheckpoints.miniLm(manager), LABELS.size(), pooling, manager);
+        BertSequenceClassifier model = BertCheckpoints.newClassifier(
+                BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager), LABELS.size(), pooling, manager);
         HoldoutSplit split = HoldoutSplit.of(stream, config.holdoutFraction(), SEED);
         new FineTuner(config, ProgressListener.logging())
                 .fineTune(model, tokenizer, LABELS, split.train(), split.holdout(), manager);
