@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starting from the bge-small-en-v1.5 built-in base (the default one is covered by every other fine-tuning test),
+ * Starting from the bge-small-en-v1.5 built-in base (the default; the other tests use the faster MiniLM),
  * and from a HuggingFace checkpoint folder: a classifier one (a stored version's files, which are
  * HuggingFace-compatible) and an encoder-only {@code BertModel} one cut down to two layers, both fine-tuned a few
  * steps; and the refusals of folders that are not checkpoints.
@@ -61,7 +61,8 @@ class StartingPointTest {
     static void storeAVersion() throws IOException {
         manager = NDManager.newBaseManager();
         FineTuneJob job = new FineTuneJob(new FileSystemModelStore(root.resolve("base")), ProgressListener.logging());
-        version = job.run(request(1, StartingPoint.pretrained(), LABELS)).stored();
+        version = job.run(request(1, StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2), LABELS))
+                .stored();
     }
 
     @AfterAll

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real BERT adapter, kept tiny: a few steps from the MiniLM base, then a few from the stored version, whose
+ * The real BERT adapter, kept tiny: a few steps from the default built-in base (bge-small), then a few from the stored version, whose
  * report from fine-tuning must equal an evaluation of the stored folder (so rounds need not evaluate it again).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
