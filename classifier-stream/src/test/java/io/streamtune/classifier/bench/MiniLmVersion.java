@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDManager;
 import io.streamtune.model.artifact.ModelArtifact;
 import io.streamtune.model.artifact.ModelStore;
 import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.Pooling;
-import io.streamtune.model.onnx.MiniLmBaseModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,11 +29,11 @@ public final class MiniLmVersion {
         BertSequenceClassifier model;
         try (NDManager manager = NDManager.newBaseManager()) {
             model = BertCheckpoints.newClassifier(
-                    BertCheckpoints.miniLm(manager), LABELS.size(), Pooling.MEAN, manager);
+                    BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager), LABELS.size(), Pooling.MEAN, manager);
             BertCheckpoints.saveClassifier(model, weights);
         }
         Path tokenizer = scratch.resolve("tokenizer.json");
-        try (InputStream in = MiniLmBaseModel.openTokenizer()) {
+        try (InputStream in = BuiltInBase.ALL_MINILM_L6_V2.openTokenizer()) {
             Files.copy(in, tokenizer);
         }
         return store.put(ModelArtifact.builder()

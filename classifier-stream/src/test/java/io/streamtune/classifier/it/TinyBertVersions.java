@@ -6,12 +6,12 @@ import io.streamtune.model.artifact.ArtifactContent;
 import io.streamtune.model.artifact.ModelArtifact;
 import io.streamtune.model.artifact.ModelStore;
 import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertConfig;
 import io.streamtune.model.bert.BertEncoder;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.Pooling;
-import io.streamtune.model.onnx.MiniLmBaseModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ final class TinyBertVersions {
             BertCheckpoints.saveClassifier(model, weights);
         }
         Path tokenizer = scratch.resolve("tokenizer.json");
-        try (InputStream in = MiniLmBaseModel.openTokenizer()) {
+        try (InputStream in = BuiltInBase.ALL_MINILM_L6_V2.openTokenizer()) {
             Files.copy(in, tokenizer);
         }
         ModelArtifact artifact = ModelArtifact.builder()

@@ -3,7 +3,6 @@ package io.streamtune.model.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import io.streamtune.model.onnx.MiniLmBaseModel;
 import io.streamtune.model.onnx.OnnxGraph;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +12,7 @@ import java.util.Map;
 
 /**
  * Builds encoders and classifiers with their weights: from a HuggingFace checkpoint folder, from a BERT
- * ONNX export, or from the bundled all-MiniLM-L6-v2; and saves classifiers as safetensors. Arrays are
+ * ONNX export (the built-in bases of {@code io.streamtune.model.base} are ONNX exports); and saves classifiers as safetensors. Arrays are
  * attached to the given {@link NDManager}, which owns them from then on.
  */
 public final class BertCheckpoints {
@@ -51,12 +50,6 @@ public final class BertCheckpoints {
         BertWeights.assign(encoder.namedParameters(), weights, source);
         encoder.initialize(manager, INIT_BATCH, INIT_SEQ);
         return encoder;
-    }
-
-    /** The offline default base: all-MiniLM-L6-v2 from the classpath. */
-    public static BertEncoder miniLm(NDManager manager) {
-        return fromOnnx(
-                MiniLmBaseModel.readGraph(), MiniLmBaseModel.ATTENTION_HEADS, MiniLmBaseModel.ONNX_RESOURCE, manager);
     }
 
     /** A classifier for {@code numLabels} labels on a loaded encoder, with a freshly initialised head. */

@@ -23,7 +23,7 @@ import java.util.Map;
  * <h2>For fine-tuning</h2>
  *
  * <ul>
- *   <li><b>Build for N labels from the base</b>: {@code BertCheckpoints.newClassifier(BertCheckpoints.miniLm(manager),
+ *   <li><b>Build for N labels from the base</b>: {@code BertCheckpoints.newClassifier(BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager),
  *       n, Pooling.MEAN, manager)}; the encoder keeps its pretrained weights, the head is drawn from
  *       N(0, 0.02) with zero bias (HuggingFace's initialisation), seeded by {@code Engine.setRandomSeed}.
  *       From a previous version: {@link BertCheckpoints#loadClassifier}.

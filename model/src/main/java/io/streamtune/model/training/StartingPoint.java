@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamtune.model.artifact.ArtifactFiles;
 import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertConfig;
 import io.streamtune.model.bert.BertSequenceClassifier;
@@ -19,10 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a fine-tuning run starts from: the pretrained all-MiniLM-L6-v2 base with a new head, a stored version, or
+ * What a fine-tuning run starts from: a pretrained {@link BuiltInBase} with a new head, a stored version, or
  * a HuggingFace BERT checkpoint folder brought by the user. A version, or a {@code BertForSequenceClassification}
  * checkpoint, with the same labels keeps its head; one whose labels are the first of the run's (labels were added)
  * keeps its head rows for them and draws rows for the new ones; otherwise only its encoder is kept and a new head is
@@ -41,17 +43,29 @@ public final class StartingPoint {
 
     private final StoredVersion parent;
     private final Path checkpoint;
+    private final BuiltInBase base;
 
-    private StartingPoint(StoredVersion parent, Path checkpoint) {
+    private StartingPoint(StoredVersion parent, Path checkpoint, BuiltInBase base) {
         this.parent = parent;
         this.checkpoint = checkpoint;
+        this.base = base;
     }
 
     /**
-     * @return the pretrained base
+     * @return the default pretrained base, {@link BuiltInBase#DEFAULT}
      */
     public static StartingPoint pretrained() {
-        return new StartingPoint(null, null);
+        return pretrained(BuiltInBase.DEFAULT);
+    }
+
+    /**
+     * A start from a built-in base: its encoder with a new head, and its tokenizer.
+     *
+     * @param base the base
+     * @return a start from that base
+     */
+    public static StartingPoint pretrained(BuiltInBase base) {
+        return new StartingPoint(null, null, Objects.requireNonNull(base, "base"));
     }
 
     /**
@@ -59,7 +73,7 @@ public final class StartingPoint {
      * @return a start from that version
      */
     public static StartingPoint fromVersion(StoredVersion parent) {
-        return new StartingPoint(parent, null);
+        return new StartingPoint(parent, null, null);
     }
 
     /**
@@ -77,7 +91,7 @@ public final class StartingPoint {
     public static StartingPoint fromCheckpoint(Path folder) throws IOException {
         requireCheckpointFiles(folder);
         BertConfig.read(folder.resolve(ArtifactFiles.CONFIG));
-        return new StartingPoint(null, folder);
+        return new StartingPoint(null, folder, null);
     }
 
     /**
@@ -112,6 +126,13 @@ public final class StartingPoint {
     }
 
     /**
+     * @return the built-in base started from, empty for a version or a checkpoint
+     */
+    public Optional<BuiltInBase> base() {
+        return Optional.ofNullable(base);
+    }
+
+    /**
      * Loads the classifier for the labels.
      *
      * @param labels the labels in output order
@@ -125,8 +146,7 @@ public final class StartingPoint {
         Engine.getInstance().setRandomSeed((int) config.seed());
         Path folder = folder();
         if (folder == null) {
-            return BertCheckpoints.newClassifier(
-                    BertCheckpoints.miniLm(manager), labels.size(), config.pooling(), manager);
+            return BertCheckpoints.newClassifier(base.loadEncoder(manager), labels.size(), config.pooling(), manager);
         }
         Path configFile = folder.resolve(ArtifactFiles.CONFIG);
         JsonNode json = JSON.readTree(configFile.toFile());
@@ -190,7 +210,7 @@ public final class StartingPoint {
     }
 
     /**
-     * Loads the tokenizer: the version's or checkpoint's {@code tokenizer.json}, or MiniLM's.
+     * Loads the tokenizer: the version's or checkpoint's {@code tokenizer.json}, or the built-in base's.
      *
      * @param config the run's settings (maximum length)
      * @return the tokenizer
@@ -199,7 +219,7 @@ public final class StartingPoint {
     public TextTokenizer loadTokenizer(FineTuneConfig config) throws IOException {
         Path folder = folder();
         return folder == null
-                ? TextTokenizer.miniLm(config.tokenizerConfig())
+                ? base.loadTokenizer(config.tokenizerConfig())
                 : TextTokenizer.fromFile(folder.resolve(ArtifactFiles.TOKENIZER), config.tokenizerConfig());
     }
 
@@ -208,7 +228,7 @@ public final class StartingPoint {
         if (parent != null) {
             return "version " + parent.version();
         }
-        return checkpoint != null ? "checkpoint " + checkpoint : "the built-in all-MiniLM-L6-v2";
+        return checkpoint != null ? "checkpoint " + checkpoint : "the built-in " + base.displayName();
     }
 
     private Path folder() {

@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.streamtune.model.bert.BertCheckpoints;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertEncoder;
 import io.streamtune.model.bert.MiniLmFixture;
 import io.streamtune.model.bert.SentimentSentences;
@@ -53,8 +53,9 @@ public final class EncoderBenchmark {
         List<String> texts = SentimentSentences.load().texts();
         List<Cell> cells = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager();
-                OnnxRuntimeEncoder reference = OnnxRuntimeEncoder.miniLm(threads, ortSpinning)) {
-            BertEncoder encoder = BertCheckpoints.miniLm(manager);
+                OnnxRuntimeEncoder reference =
+                        OnnxRuntimeEncoder.of(BuiltInBase.ALL_MINILM_L6_V2, threads, ortSpinning)) {
+            BertEncoder encoder = BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager);
             encoder.prepareForInference(manager);
             for (int seq : seqs) {
                 for (int batch : batches) {

@@ -2,13 +2,13 @@ package io.streamtune.model.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.Pooling;
 import io.streamtune.model.bert.SentimentSentences;
 import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.model.classify.DjlTextClassifier;
 import io.streamtune.model.classify.EmbeddedPrediction;
-import io.streamtune.model.tokenize.TextTokenizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -66,9 +66,10 @@ public final class MemoryThresholdBenchmark {
         ClassifierSettings settings = ClassifierSettings.defaults().withMaxLength(128);
         NDManager manager = NDManager.newBaseManager();
         try (DjlTextClassifier encoder = DjlTextClassifier.of(
-                BertCheckpoints.newClassifier(BertCheckpoints.miniLm(manager), 2, Pooling.MEAN, manager),
+                BertCheckpoints.newClassifier(
+                        BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager), 2, Pooling.MEAN, manager),
                 List.of("neg", "pos"),
-                TextTokenizer.miniLm(settings.tokenizerConfig()),
+                BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(settings.tokenizerConfig()),
                 manager,
                 settings)) {
             System.out.println("cpu: " + System.getProperty("os.arch") + ", "

@@ -4,7 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.streamtune.model.onnx.MiniLmBaseModel;
+import io.streamtune.model.base.BuiltInBase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
@@ -35,9 +35,10 @@ public final class OnnxRuntimeEncoder implements AutoCloseable {
         session = environment.createSession(model, options);
     }
 
-    /** The bundled all-MiniLM-L6-v2. */
-    public static OnnxRuntimeEncoder miniLm(int threads, boolean spinning) throws OrtException, IOException {
-        try (InputStream in = MiniLmBaseModel.openOnnx()) {
+    /** A built-in base's own ONNX export. */
+    public static OnnxRuntimeEncoder of(BuiltInBase base, int threads, boolean spinning)
+            throws OrtException, IOException {
+        try (InputStream in = base.openOnnx()) {
             return new OnnxRuntimeEncoder(in.readAllBytes(), threads, spinning);
         }
     }

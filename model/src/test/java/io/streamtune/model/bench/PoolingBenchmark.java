@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertEncoder;
 import io.streamtune.model.bert.BertSequenceClassifier;
@@ -27,6 +28,7 @@ import io.streamtune.model.training.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,8 @@ import java.util.Map;
  * <p>Run (with {@code DJL_OFFLINE=true OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE} exported; the path
  * is relative to the working directory): {@code ./mvnw -q -pl model test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.streamtune.model.bench.PoolingBenchmark -Dexec.args="model/target/pooling.json"}; add
- * {@code probe} after the path to skip fine-tuning (a few seconds instead of minutes).
+ * {@code probe} after the path to skip fine-tuning (a few seconds instead of minutes), and {@code
+ * base=bge-small-en-v1.5} to measure that built-in base instead of the default.
  */
 public final class PoolingBenchmark {
 
@@ -51,17 +54,24 @@ public final class PoolingBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/pooling-benchmark.json");
-        boolean probeOnly = args.length > 1 && "probe".equals(args[1]);
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        boolean probeOnly = options.contains("probe");
+        BuiltInBase base = options.stream()
+                .filter(option -> option.startsWith("base="))
+                .map(option -> BuiltInBase.fromKey(option.substring("base=".length())))
+                .findFirst()
+                .orElse(BuiltInBase.DEFAULT);
         SentimentSentences data = SentimentSentences.load();
         ObjectNode json = new ObjectMapper().createObjectNode();
-        Map<Pooling, Double> probe = linearProbe(data);
+        json.put("base", base.key());
+        Map<Pooling, Double> probe = linearProbe(data, base);
         probe.forEach((pooling, accuracy) -> json.put("probe_" + pooling.configName(), accuracy));
         System.out.printf(
-                "Linear probe on the frozen encoder, test accuracy: CLS %.4f, mean %.4f%n",
-                probe.get(Pooling.CLS), probe.get(Pooling.MEAN));
+                "%s, linear probe on the frozen encoder, test accuracy: CLS %.4f, mean %.4f%n",
+                base.displayName(), probe.get(Pooling.CLS), probe.get(Pooling.MEAN));
         if (!probeOnly) {
             for (Pooling pooling : Pooling.values()) {
-                double accuracy = fineTuned(data, pooling);
+                double accuracy = fineTuned(data, base, pooling);
                 json.put("finetune_" + pooling.configName(), accuracy);
                 System.out.printf("Fine-tuned one epoch with %s pooling, test accuracy %.4f%n", pooling, accuracy);
             }
@@ -71,11 +81,11 @@ public final class PoolingBenchmark {
         System.out.println("Wrote " + out.toAbsolutePath());
     }
 
-    private static Map<Pooling, Double> linearProbe(SentimentSentences data) throws Exception {
+    private static Map<Pooling, Double> linearProbe(SentimentSentences data, BuiltInBase base) throws Exception {
         Map<Pooling, Double> accuracies = new EnumMap<>(Pooling.class);
         try (NDManager manager = NDManager.newBaseManager();
-                TextTokenizer tokenizer = TextTokenizer.miniLm(TokenizerConfig.defaults())) {
-            BertEncoder encoder = BertCheckpoints.miniLm(manager);
+                TextTokenizer tokenizer = base.loadTokenizer(TokenizerConfig.defaults())) {
+            BertEncoder encoder = base.loadEncoder(manager);
             encoder.prepareForInference(manager);
             for (Pooling pooling : Pooling.values()) {
                 float[][] features = features(encoder, tokenizer, data.texts(), pooling, manager);
@@ -124,7 +134,7 @@ public final class PoolingBenchmark {
         return plan.<float[]>restore(perBatch).toArray(new float[0][]);
     }
 
-    private static double fineTuned(SentimentSentences data, Pooling pooling) throws Exception {
+    private static double fineTuned(SentimentSentences data, BuiltInBase base, Pooling pooling) throws Exception {
         List<LabeledText> stream = new ArrayList<>();
         List<String> testTexts = new ArrayList<>();
         List<String> testLabels = new ArrayList<>();
@@ -142,10 +152,10 @@ public final class PoolingBenchmark {
                 .optPooling(pooling)
                 .build();
         NDManager manager = NDManager.newBaseManager();
-        TextTokenizer tokenizer = TextTokenizer.miniLm(config.tokenizerConfig());
+        TextTokenizer tokenizer = base.loadTokenizer(config.tokenizerConfig());
         Engine.getInstance().setRandomSeed((int) SEED);
         BertSequenceClassifier model =
-                BertCheckpoints.newClassifier(BertCheckpoints.miniLm(manager), LABELS.size(), pooling, manager);
+                BertCheckpoints.newClassifier(base.loadEncoder(manager), LABELS.size(), pooling, manager);
         HoldoutSplit split = HoldoutSplit.of(stream, config.holdoutFraction(), SEED);
         new FineTuner(config, ProgressListener.logging())
                 .fineTune(model, tokenizer, LABELS, split.train(), split.holdout(), manager);

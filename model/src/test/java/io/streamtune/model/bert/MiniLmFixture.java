@@ -3,7 +3,7 @@ package io.streamtune.model.bert;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
-import io.streamtune.model.onnx.MiniLmBaseModel;
+import io.streamtune.model.base.BuiltInBase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +22,7 @@ public final class MiniLmFixture {
     public static synchronized BertEncoder encoder() {
         if (encoder == null) {
             manager = NDManager.newBaseManager();
-            encoder = BertCheckpoints.miniLm(manager);
+            encoder = BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager);
             encoder.prepareForInference(manager);
         }
         return encoder;
@@ -30,7 +30,7 @@ public final class MiniLmFixture {
 
     public static synchronized HuggingFaceTokenizer tokenizer() {
         if (tokenizer == null) {
-            try (InputStream in = MiniLmBaseModel.openTokenizer()) {
+            try (InputStream in = BuiltInBase.ALL_MINILM_L6_V2.openTokenizer()) {
                 tokenizer = HuggingFaceTokenizer.newInstance(
                         in, Map.of("padding", "true", "truncation", "true", "maxLength", "512"));
             } catch (IOException e) {

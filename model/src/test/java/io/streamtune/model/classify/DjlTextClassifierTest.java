@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.Pooling;
-import io.streamtune.model.onnx.MiniLmBaseModel;
 import io.streamtune.model.tokenize.TextWindows;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,12 +44,12 @@ class DjlTextClassifierTest {
         Engine.getInstance().setRandomSeed(11);
         try (NDManager manager = NDManager.newBaseManager()) {
             BertSequenceClassifier model = BertCheckpoints.newClassifier(
-                    BertCheckpoints.miniLm(manager), LABELS.size(), Pooling.MEAN, manager);
+                    BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager), LABELS.size(), Pooling.MEAN, manager);
             BertCheckpoints.saveClassifier(model, folder.resolve("model.safetensors"));
             Files.writeString(
                     folder.resolve("config.json"), model.hfConfig(LABELS).toString());
         }
-        try (InputStream tokenizer = MiniLmBaseModel.openTokenizer()) {
+        try (InputStream tokenizer = BuiltInBase.ALL_MINILM_L6_V2.openTokenizer()) {
             Files.copy(tokenizer, folder.resolve("tokenizer.json"));
         }
         classifier =

@@ -3,6 +3,7 @@ package io.streamtune.model.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamtune.model.base.BuiltInBase;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class OnnxBertWeightsTest {
 
     @Test
     void shouldMapEveryMiniLmWeightToItsHuggingFaceName() {
-        Map<String, WeightTensor> weights = OnnxBertWeights.fromGraph(MiniLmBaseModel.readGraph());
+        Map<String, WeightTensor> weights = OnnxBertWeights.fromGraph(BuiltInBase.ALL_MINILM_L6_V2.readGraph());
 
         assertThat(weights).hasSize(5 + 6 * 16);
         assertThat(weights.keySet()).noneMatch(name -> name.startsWith("onnx::"));

@@ -3,6 +3,7 @@ package io.streamtune.model.tokenize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.training.SentimentData;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class TextTokenizerTest {
 
     @BeforeAll
     static void load() throws IOException {
-        tokenizer = TextTokenizer.miniLm(TokenizerConfig.defaults());
+        tokenizer = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(TokenizerConfig.defaults());
     }
 
     @AfterAll
@@ -70,7 +71,7 @@ class TextTokenizerTest {
 
     @Test
     void shouldKeepHeadAndTailOfTextLongerThanMaxLength() throws IOException {
-        try (TextTokenizer small = TextTokenizer.miniLm(new TokenizerConfig(8, 2))) {
+        try (TextTokenizer small = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(new TokenizerConfig(8, 2))) {
             TokenizedText text = small.encode(KNOWN);
 
             assertThat(text.ids()).containsExactly(101, 2057, 2180, 2067, 15933, 2574, 999, 102);
@@ -82,7 +83,7 @@ class TextTokenizerTest {
 
     @Test
     void shouldNotFlagTextThatFitsExactly() throws IOException {
-        try (TextTokenizer exact = TextTokenizer.miniLm(TokenizerConfig.ofMaxLength(12))) {
+        try (TextTokenizer exact = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(TokenizerConfig.ofMaxLength(12))) {
             TokenizedText text = exact.encode(KNOWN);
 
             assertThat(text.ids()).containsExactly(KNOWN_IDS);
@@ -94,7 +95,7 @@ class TextTokenizerTest {
     void shouldFlagExactlyTheRealTextsThatDoNotFit() throws IOException {
         List<String> texts = SentimentData.texts("stream");
         List<TokenizedText> full = tokenizer.encodeAll(texts);
-        try (TextTokenizer short16 = TextTokenizer.miniLm(TokenizerConfig.ofMaxLength(16))) {
+        try (TextTokenizer short16 = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(TokenizerConfig.ofMaxLength(16))) {
             List<TokenizedText> cut = short16.encodeAll(texts);
 
             long expectedTruncated = full.stream().filter(t -> t.length() > 16).count();
@@ -152,7 +153,7 @@ class TextTokenizerTest {
 
     @Test
     void shouldCutLongTextIntoOverlappingWindowsWithTheLastAlignedToTheEnd() throws IOException {
-        try (TextTokenizer small = TextTokenizer.miniLm(new TokenizerConfig(8, 2, 3, 4))) {
+        try (TextTokenizer small = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(new TokenizerConfig(8, 2, 3, 4))) {
             TextWindows windows = small.windows(List.of(KNOWN, "It was so BORING!"));
 
             assertThat(windows.textCount()).isEqualTo(2);
@@ -170,7 +171,7 @@ class TextTokenizerTest {
 
     @Test
     void shouldKeepFirstWindowsAndTheLastWhenTheCapIsReached() throws IOException {
-        try (TextTokenizer capped = TextTokenizer.miniLm(new TokenizerConfig(5, 1, 3, 2))) {
+        try (TextTokenizer capped = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(new TokenizerConfig(5, 1, 3, 2))) {
             TextWindows windows = capped.windows(List.of(KNOWN));
 
             assertThat(windows.windowCount(0)).isEqualTo(2);
@@ -182,7 +183,7 @@ class TextTokenizerTest {
 
     @Test
     void shouldHeadAndTailTruncateWithOneWindow() throws IOException {
-        try (TextTokenizer single = TextTokenizer.miniLm(new TokenizerConfig(8, 2))) {
+        try (TextTokenizer single = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(new TokenizerConfig(8, 2))) {
             TextWindows windows = single.windows(List.of(KNOWN));
 
             assertThat(windows.windowCount(0)).isEqualTo(1);
@@ -193,7 +194,7 @@ class TextTokenizerTest {
 
     @Test
     void shouldPoolWindowLogitsByMeanOrMax() throws IOException {
-        try (TextTokenizer small = TextTokenizer.miniLm(new TokenizerConfig(8, 2, 3, 4))) {
+        try (TextTokenizer small = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(new TokenizerConfig(8, 2, 3, 4))) {
             TextWindows windows = small.windows(List.of(KNOWN, "short"));
             List<float[]> logits =
                     List.of(new float[] {1f, 0f}, new float[] {2f, 3f}, new float[] {0f, 6f}, new float[] {5f, -1f});

@@ -2,6 +2,7 @@ package io.streamtune.model.training;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.tokenize.TextTokenizer;
 import java.io.IOException;
@@ -44,8 +45,10 @@ public final class FineTuneBenchmark {
             ProgressListener.logging().onProgress(progress);
         };
         try (NDManager manager = NDManager.newBaseManager();
-                TextTokenizer tokenizer = StartingPoint.pretrained().loadTokenizer(config)) {
-            BertSequenceClassifier classifier = StartingPoint.pretrained().loadClassifier(labels, config, manager);
+                TextTokenizer tokenizer =
+                        StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2).loadTokenizer(config)) {
+            BertSequenceClassifier classifier =
+                    StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2).loadClassifier(labels, config, manager);
             new FineTuner(config, listener).fineTune(classifier, tokenizer, labels, train, holdout, manager);
         }
         report(config, train.size(), reports, out);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.base.BuiltInBase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,10 +42,10 @@ class FineTuneJobTest {
         FineTuneJob first = new FineTuneJob(new FileSystemModelStore(root.resolve("a")), ProgressListener.logging());
         FineTuneJob second = new FineTuneJob(new FileSystemModelStore(root.resolve("b")), ProgressListener.logging());
 
-        StoredVersion a =
-                first.run(request(1, StartingPoint.pretrained(), LABELS)).stored();
-        StoredVersion b =
-                second.run(request(1, StartingPoint.pretrained(), LABELS)).stored();
+        StoredVersion a = first.run(request(1, StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2), LABELS))
+                .stored();
+        StoredVersion b = second.run(request(1, StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2), LABELS))
+                .stored();
 
         assertThat(a.manifest().files().get("model.safetensors"))
                 .isEqualTo(b.manifest().files().get("model.safetensors"));
@@ -56,8 +57,8 @@ class FineTuneJobTest {
     void shouldContinueFromStoredVersionKeepingOrReplacingTheHead() throws IOException {
         FileSystemModelStore store = new FileSystemModelStore(root);
         FineTuneJob job = new FineTuneJob(store, ProgressListener.logging());
-        StoredVersion v1 =
-                job.run(request(1, StartingPoint.pretrained(), LABELS)).stored();
+        StoredVersion v1 = job.run(request(1, StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2), LABELS))
+                .stored();
 
         FineTuneJob.Outcome v2 = job.run(request(2, StartingPoint.fromVersion(v1), LABELS));
         List<String> wider = List.of("neg", "pos", "mixed");
@@ -90,7 +91,7 @@ class FineTuneJobTest {
         FineTuneJob.Outcome outcome = job.run(new FineTuneJob.Request(
                 "sentiment",
                 1,
-                StartingPoint.pretrained(),
+                StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2),
                 LABELS,
                 SentimentData.split("stream").subList(0, 48),
                 evaluation,

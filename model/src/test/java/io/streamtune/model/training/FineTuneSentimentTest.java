@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamtune.model.artifact.ArtifactVerifier;
 import io.streamtune.model.artifact.FileSystemModelStore;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.eval.EvaluationReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class FineTuneSentimentTest {
         FineTuneJob.Request request = new FineTuneJob.Request(
                 "sentiment",
                 1,
-                StartingPoint.pretrained(),
+                StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2),
                 LABELS,
                 SentimentData.split("stream"),
                 SentimentData.split("test"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.Pooling;
@@ -29,10 +30,10 @@ class LinearProbeTest {
         List<LabeledText> holdout = stream.subList(160, 200);
         List<LabeledText> test = SentimentData.split("test").subList(0, 200);
         try (NDManager manager = NDManager.newBaseManager();
-                TextTokenizer tokenizer = TextTokenizer.miniLm(TokenizerConfig.windowed(64, 2))) {
+                TextTokenizer tokenizer = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(TokenizerConfig.windowed(64, 2))) {
             Engine.getInstance().setRandomSeed(7);
-            BertSequenceClassifier classifier =
-                    BertCheckpoints.newClassifier(BertCheckpoints.miniLm(manager), 2, Pooling.MEAN, manager);
+            BertSequenceClassifier classifier = BertCheckpoints.newClassifier(
+                    BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager), 2, Pooling.MEAN, manager);
             BatchPredictor predictor = new BatchPredictor(classifier, tokenizer, 32);
             EvaluationReport drawn = predictor.evaluate(test, LABELS, manager);
 

@@ -3,6 +3,7 @@ package io.streamtune.model.training;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.Pooling;
@@ -50,9 +51,10 @@ public final class PaddingBenchmark {
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         List<String> texts = sample(count);
         try (NDManager manager = NDManager.newBaseManager();
-                TextTokenizer tokenizer = TextTokenizer.miniLm(TokenizerConfig.ofMaxLength(FIXED_LENGTH))) {
-            BertSequenceClassifier model =
-                    BertCheckpoints.newClassifier(BertCheckpoints.miniLm(manager), 2, Pooling.MEAN, manager);
+                TextTokenizer tokenizer =
+                        BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(TokenizerConfig.ofMaxLength(FIXED_LENGTH))) {
+            BertSequenceClassifier model = BertCheckpoints.newClassifier(
+                    BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager), 2, Pooling.MEAN, manager);
             model.prepareForInference(manager);
             List<TokenizedText> encoded = tokenizer.encodeAll(texts);
             List<TokenBatch> fixed = fixedBatches(encoded, batchSize, tokenizer.padId());

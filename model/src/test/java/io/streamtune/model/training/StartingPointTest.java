@@ -11,11 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamtune.model.artifact.ArtifactFiles;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertConfig;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.BertWeights;
+import io.streamtune.model.classify.ClassifierSettings;
+import io.streamtune.model.classify.DjlTextClassifier;
+import io.streamtune.model.classify.Prediction;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +37,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starting from a HuggingFace checkpoint folder: a classifier one (a stored version's files, which are
+ * Starting from the bge-small-en-v1.5 built-in base (the default; the other tests use the faster MiniLM),
+ * and from a HuggingFace checkpoint folder: a classifier one (a stored version's files, which are
  * HuggingFace-compatible) and an encoder-only {@code BertModel} one cut down to two layers, both fine-tuned a few
  * steps; and the refusals of folders that are not checkpoints.
  */
@@ -55,7 +62,8 @@ class StartingPointTest {
     static void storeAVersion() throws IOException {
         manager = NDManager.newBaseManager();
         FineTuneJob job = new FineTuneJob(new FileSystemModelStore(root.resolve("base")), ProgressListener.logging());
-        version = job.run(request(1, StartingPoint.pretrained(), LABELS)).stored();
+        version = job.run(request(1, StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2), LABELS))
+                .stored();
     }
 
     @AfterAll
@@ -96,6 +104,34 @@ class StartingPointTest {
                         .get("classifier.bias")
                         .getArray()
                         .toFloatArray());
+    }
+
+    @Test
+    void shouldFineTuneFromBgeSmallIntoAVersionTheClassifierLoads() throws IOException {
+        StartingPoint start = StartingPoint.pretrained(BuiltInBase.BGE_SMALL_EN_V1_5);
+
+        FineTuneJob.Outcome outcome = new FineTuneJob(
+                        new FileSystemModelStore(root.resolve("from-bge")), ProgressListener.logging())
+                .run(request(1, start, LABELS));
+
+        Path folder = outcome.stored().folder();
+        JsonNode config = JSON.readTree(folder.resolve(ArtifactFiles.CONFIG).toFile());
+        assertThat(start).hasToString("the built-in bge-small-en-v1.5");
+        assertThat(config.path("num_hidden_layers").asInt()).isEqualTo(12);
+        try (InputStream bgeTokenizer = BuiltInBase.BGE_SMALL_EN_V1_5.openTokenizer()) {
+            assertThat(Files.readString(folder.resolve(ArtifactFiles.TOKENIZER)))
+                    .isEqualTo(new String(bgeTokenizer.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        try (DjlTextClassifier classifier = DjlTextClassifier.load(folder, ClassifierSettings.defaults())) {
+            List<Prediction> predictions = classifier.classify(List.of("Great phone, works well.", "Awful."));
+            assertThat(predictions).hasSize(2).allSatisfy(p -> {
+                assertThat(p.label()).isIn(LABELS);
+                assertThat(p.scores().values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum())
+                        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+            });
+        }
     }
 
     @Test

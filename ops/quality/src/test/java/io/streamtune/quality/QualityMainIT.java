@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole harness on a small run: real MiniLM fine-tuning on CPU (one epoch, 32 tokens), the few-labels proxy,
+ * The whole harness on a small run: real MiniLM fine-tuning on CPU (the fast built-in base, chosen explicitly;
+ * one epoch, 32 tokens), the few-labels proxy,
  * 60 streamed events, and so bootstrap plus the final round on the pending corrections.
  */
 class QualityMainIT {
@@ -38,6 +39,7 @@ class QualityMainIT {
                 out.toString(),
                 "--label",
                 "smoke",
+                "model.base=all-minilm-l6-v2",
                 "training.epochs=1",
                 "training.max.length=32");
 
@@ -52,6 +54,8 @@ class QualityMainIT {
         assertThat(windows).hasSize(1 + 3);
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertThat(summary).hasSize(2);
-        assertThat(summary.get(1)).startsWith("smoke,training.epochs=1 training.max.length=32,few-labels,1,60,");
+        assertThat(summary.get(1))
+                .startsWith(
+                        "smoke,model.base=all-minilm-l6-v2 training.epochs=1 training.max.length=32,few-labels,1,60,");
     }
 }

@@ -1,5 +1,6 @@
 package io.streamtune.trainer.config;
 
+import io.streamtune.model.base.BuiltInBase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String MODEL_NAME = "model.name";
     public static final String MODEL_LABELS = "model.labels";
     public static final String MODEL_STORE_ROOT = "model.store.root";
+    public static final String MODEL_BASE = "model.base";
     public static final String MODEL_BASE_PATH = "model.base.path";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String APPLICATION_ID = "application.id";
@@ -113,6 +115,11 @@ public final class TrainerConfig extends AbstractConfig {
 
     public Path storeRoot() {
         return Path.of(getString(MODEL_STORE_ROOT));
+    }
+
+    /** The built-in base the first version is fine-tuned from when {@link #baseModelPath()} is empty. */
+    public BuiltInBase builtInBase() {
+        return BuiltInBase.fromKey(getString(MODEL_BASE));
     }
 
     /** The checkpoint folder the first version is fine-tuned from; empty for the built-in base. */

@@ -2,6 +2,8 @@ package io.streamtune.trainer.config;
 
 import static io.streamtune.trainer.config.TrainerConfig.*;
 
+import io.streamtune.model.base.BuiltInBase;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -72,14 +74,27 @@ final class TrainerConfigDefinition {
                         Importance.HIGH,
                         "Folder of the model store where version artifacts are written.")
                 .define(
+                        MODEL_BASE,
+                        Type.STRING,
+                        BuiltInBase.DEFAULT.key(),
+                        ValidString.in(Arrays.stream(BuiltInBase.values())
+                                .map(BuiltInBase::key)
+                                .toArray(String[]::new)),
+                        Importance.MEDIUM,
+                        "Built-in pretrained base that bootstrap fine-tunes the first version from, unless "
+                                + MODEL_BASE_PATH
+                                + " names a checkpoint: bge-small-en-v1.5 (12 layers, more accurate) or"
+                                + " all-minilm-l6-v2 (6 layers, about 2.3x faster).")
+                .define(
                         MODEL_BASE_PATH,
                         Type.STRING,
                         "",
                         new CheckpointFolderValidator(),
                         Importance.MEDIUM,
                         "HuggingFace BERT checkpoint folder (config.json, model.safetensors, tokenizer.json) that"
-                                + " bootstrap fine-tunes the first version from; empty means the built-in"
-                                + " all-MiniLM-L6-v2.")
+                                + " bootstrap fine-tunes the first version from; empty means the built-in base of "
+                                + MODEL_BASE
+                                + ".")
                 .define(
                         SCHEMA_REGISTRY_URL,
                         Type.STRING,

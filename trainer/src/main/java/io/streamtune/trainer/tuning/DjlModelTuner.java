@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The {@link ModelTuner} on the model module: BERT on DJL/PyTorch, fine-tuned from a stored version, or without one
- * from the configured HuggingFace checkpoint folder or the built-in MiniLM base ({@link FineTuneJob}, which splits its own early-stopping holdout off the training
+ * from the configured HuggingFace checkpoint folder or the configured built-in base ({@link FineTuneJob}, which splits its own early-stopping holdout off the training
  * examples), and evaluated by loading the stored folder exactly as the classifier does.
  */
 public final class DjlModelTuner implements ModelTuner {
@@ -80,13 +80,15 @@ public final class DjlModelTuner implements ModelTuner {
         return new FineTuneJob(store, progress).run(request);
     }
 
-    /** The parent version; without one, the configured checkpoint folder or else the built-in base. */
+    /** The parent version; without one, the configured checkpoint folder or else the configured built-in base. */
     static StartingPoint startingPoint(TuningJob job) throws IOException {
         if (job.parent().isPresent()) {
             return StartingPoint.fromVersion(job.parent().get());
         }
         Optional<Path> checkpoint = job.settings().baseCheckpoint();
-        return checkpoint.isPresent() ? StartingPoint.fromCheckpoint(checkpoint.get()) : StartingPoint.pretrained();
+        return checkpoint.isPresent()
+                ? StartingPoint.fromCheckpoint(checkpoint.get())
+                : StartingPoint.pretrained(job.settings().builtInBase());
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.streamtune.trainer.tuning;
 
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.training.ClassWeighting;
 import io.streamtune.model.training.FineTuneConfig;
 import io.streamtune.trainer.config.TrainerConfig;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,11 +14,19 @@ import java.util.Optional;
  * @param fineTune the hyperparameters of every fine-tuning run
  * @param baseCheckpoint the HuggingFace checkpoint folder a job without a parent starts from; empty for the
  *     built-in base
+ * @param builtInBase the built-in base a job without a parent starts from when there is no base checkpoint
  */
-public record TuningSettings(FineTuneConfig fineTune, Optional<Path> baseCheckpoint) {
+public record TuningSettings(FineTuneConfig fineTune, Optional<Path> baseCheckpoint, BuiltInBase builtInBase) {
+
+    public TuningSettings {
+        Objects.requireNonNull(fineTune, "fineTune");
+        Objects.requireNonNull(baseCheckpoint, "baseCheckpoint");
+        Objects.requireNonNull(builtInBase, "builtInBase");
+    }
 
     /**
-     * Settings that start from the built-in base with the model module's defaults for everything not named.
+     * Settings that start from the default built-in base with the model module's defaults for everything not
+     * named.
      *
      * @param epochs passes over the training examples
      * @param batchSize examples per step
@@ -33,7 +43,8 @@ public record TuningSettings(FineTuneConfig fineTune, Optional<Path> baseCheckpo
                         .optMaxLength(maxLength)
                         .optSeed(seed)
                         .build(),
-                Optional.empty());
+                Optional.empty(),
+                BuiltInBase.DEFAULT);
     }
 
     /** The settings of a trainer configuration. */
@@ -51,6 +62,6 @@ public record TuningSettings(FineTuneConfig fineTune, Optional<Path> baseCheckpo
                 .optHoldoutFraction(config.earlyStoppingFraction())
                 .optSeed(config.seed())
                 .build();
-        return new TuningSettings(fineTune, config.baseModelPath());
+        return new TuningSettings(fineTune, config.baseModelPath(), config.builtInBase());
     }
 }

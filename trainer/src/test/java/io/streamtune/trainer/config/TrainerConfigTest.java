@@ -3,6 +3,7 @@ package io.streamtune.trainer.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamtune.model.base.BuiltInBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +116,26 @@ class TrainerConfigTest {
         assertThatThrownBy(() -> TrainerConfigLoader.load(null, Map.of("STREAMTUNE_TRAINER_MODEL_NAMES", "x")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("model.names");
+    }
+
+    @Test
+    void shouldDefaultToBgeSmallBaseAndAcceptMiniLm() {
+        Map<String, Object> settings = minimal();
+
+        assertThat(new TrainerConfig(settings).builtInBase()).isEqualTo(BuiltInBase.BGE_SMALL_EN_V1_5);
+        settings.put(TrainerConfig.MODEL_BASE, "all-minilm-l6-v2");
+        assertThat(new TrainerConfig(settings).builtInBase()).isEqualTo(BuiltInBase.ALL_MINILM_L6_V2);
+    }
+
+    @Test
+    void shouldRefuseUnknownBaseNamingTheKeyAndTheChoices() {
+        Map<String, Object> settings = minimal();
+        settings.put(TrainerConfig.MODEL_BASE, "bert-base-uncased");
+
+        assertThatThrownBy(() -> new TrainerConfig(settings))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.base")
+                .hasMessageContaining("bge-small-en-v1.5");
     }
 
     @Test

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertConfig;
 import io.streamtune.model.bert.BertEncoder;
@@ -33,7 +34,7 @@ public final class CheckpointFolders {
     public static Path miniLmEncoder(Path folder, int layers) throws IOException {
         Files.createDirectories(folder);
         try (NDManager manager = NDManager.newBaseManager()) {
-            BertEncoder encoder = BertCheckpoints.miniLm(manager);
+            BertEncoder encoder = BuiltInBase.ALL_MINILM_L6_V2.loadEncoder(manager);
             BertConfig full = encoder.config();
             BertConfig cut = new BertConfig(
                     full.vocabSize(),
@@ -63,8 +64,8 @@ public final class CheckpointFolders {
             }
         }
         ByteArrayOutputStream tokenizer = new ByteArrayOutputStream();
-        try (TextTokenizer miniLm =
-                TextTokenizer.miniLm(FineTuneConfig.defaults().tokenizerConfig())) {
+        try (TextTokenizer miniLm = BuiltInBase.ALL_MINILM_L6_V2.loadTokenizer(
+                FineTuneConfig.defaults().tokenizerConfig())) {
             miniLm.writeTokenizerJson(tokenizer);
         }
         ObjectMapper json = new ObjectMapper();

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.StoredVersion;
+import io.streamtune.model.base.BuiltInBase;
 import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.model.eval.EvaluationReport;
 import io.streamtune.model.training.LabeledText;
 import io.streamtune.model.training.ProgressListener;
+import io.streamtune.model.training.StartingPoint;
 import io.streamtune.model.training.TrainingProgress;
 import io.streamtune.trainer.round.Example;
 import io.streamtune.trainer.round.ExampleFile;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real BERT adapter, kept tiny: a few steps from the MiniLM base, then a few from the stored version, whose
+ * The real BERT adapter, kept tiny: a few steps from the default built-in base (bge-small), then a few from the stored version, whose
  * report from fine-tuning must equal an evaluation of the stored folder (so rounds need not evaluate it again).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -62,6 +64,18 @@ class DjlModelTunerTest {
         assertThat(tuned.holdout().toMap())
                 .as("the report of fine-tuning is the stored folder's on the same holdout")
                 .isEqualTo(report.toMap());
+    }
+
+    @Test
+    void shouldStartWithoutParentOrCheckpointFromTheConfiguredBuiltInBase() throws IOException {
+        TuningSettings bge = new TuningSettings(TINY.fineTune(), Optional.empty(), BuiltInBase.BGE_SMALL_EN_V1_5);
+
+        StartingPoint start = DjlModelTuner.startingPoint(
+                new TuningJob("tiny", 1, Optional.empty(), LABELS, List.of(), List.of(), bge));
+
+        assertThat(start.base()).contains(BuiltInBase.BGE_SMALL_EN_V1_5);
+        assertThat(start.checkpoint()).isEmpty();
+        assertThat(start.parent()).isEmpty();
     }
 
     private static List<LabeledText> texts(List<Example> examples) {
