@@ -28,7 +28,7 @@ class BuiltInBaseTest {
     void shouldFindEveryBaseByItsKeyIgnoringCase() {
         assertThat(BuiltInBase.fromKey("all-minilm-l6-v2")).isEqualTo(BuiltInBase.ALL_MINILM_L6_V2);
         assertThat(BuiltInBase.fromKey(" BGE-small-en-v1.5 ")).isEqualTo(BuiltInBase.BGE_SMALL_EN_V1_5);
-        assertThat(BuiltInBase.DEFAULT).isEqualTo(BuiltInBase.BGE_SMALL_EN_V1_5);
+        assertThat(BuiltInBase.DEFAULT).isEqualTo(BuiltInBase.ALL_MINILM_L6_V2);
     }
 
     @Test

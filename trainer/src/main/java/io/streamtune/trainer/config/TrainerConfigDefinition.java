@@ -83,8 +83,8 @@ final class TrainerConfigDefinition {
                         Importance.MEDIUM,
                         "Built-in pretrained base that bootstrap fine-tunes the first version from, unless "
                                 + MODEL_BASE_PATH
-                                + " names a checkpoint: bge-small-en-v1.5 (12 layers, more accurate) or"
-                                + " all-minilm-l6-v2 (6 layers, about 2.3x faster).")
+                                + " names a checkpoint: all-minilm-l6-v2 (6 layers, about 2.3x faster) or"
+                                + " bge-small-en-v1.5 (12 layers, more accurate).")
                 .define(
                         MODEL_BASE_PATH,
                         Type.STRING,
@@ -129,7 +129,7 @@ final class TrainerConfigDefinition {
                 .define(
                         ROUND_REPLAY_RATIO,
                         Type.DOUBLE,
-                        1.0,
+                        3.0,
                         Range.between(0.0, 100.0),
                         Importance.MEDIUM,
                         "Earlier training examples replayed per new correction in a round (0 = none).")
@@ -224,7 +224,7 @@ final class TrainerConfigDefinition {
                 .define(
                         TRAINING_LEARNING_RATE,
                         Type.DOUBLE,
-                        3e-5,
+                        1e-4,
                         Range.between(1e-8, 1.0),
                         Importance.MEDIUM,
                         "Peak AdamW learning rate.")
@@ -246,7 +246,7 @@ final class TrainerConfigDefinition {
                 .define(
                         TRAINING_MIN_STEPS,
                         Type.INT,
-                        0,
+                        100,
                         Range.between(0, 100_000),
                         Importance.LOW,
                         "Fewest optimisation steps of a fine-tuning run: a small training set gets more epochs"
@@ -254,7 +254,7 @@ final class TrainerConfigDefinition {
                 .define(
                         TRAINING_CLASS_WEIGHTING,
                         Type.STRING,
-                        "none",
+                        "sqrt",
                         ValidString.in("none", "balanced", "sqrt"),
                         Importance.LOW,
                         "How the loss weighs classes by their share of the training examples: none, balanced"
@@ -262,7 +262,7 @@ final class TrainerConfigDefinition {
                 .define(
                         TRAINING_LINEAR_PROBE,
                         Type.BOOLEAN,
-                        false,
+                        true,
                         Importance.LOW,
                         "Fit a new head on the frozen encoder's features (a linear probe) before fine-tuning the"
                                 + " whole model, instead of starting it from random weights.")

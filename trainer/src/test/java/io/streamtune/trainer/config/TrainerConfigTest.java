@@ -119,12 +119,12 @@ class TrainerConfigTest {
     }
 
     @Test
-    void shouldDefaultToBgeSmallBaseAndAcceptMiniLm() {
+    void shouldDefaultToMiniLmBaseAndAcceptBgeSmall() {
         Map<String, Object> settings = minimal();
 
-        assertThat(new TrainerConfig(settings).builtInBase()).isEqualTo(BuiltInBase.BGE_SMALL_EN_V1_5);
-        settings.put(TrainerConfig.MODEL_BASE, "all-minilm-l6-v2");
         assertThat(new TrainerConfig(settings).builtInBase()).isEqualTo(BuiltInBase.ALL_MINILM_L6_V2);
+        settings.put(TrainerConfig.MODEL_BASE, "bge-small-en-v1.5");
+        assertThat(new TrainerConfig(settings).builtInBase()).isEqualTo(BuiltInBase.BGE_SMALL_EN_V1_5);
     }
 
     @Test
