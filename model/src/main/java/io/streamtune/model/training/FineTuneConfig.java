@@ -12,9 +12,10 @@ import io.streamtune.model.tokenize.TokenizerConfig;
  *     mean of its windows' logits, as the classifier pools them (1: head + tail truncation)
  * @param batchSize examples per optimisation step
  * @param epochs passes over the training examples, at most
- * @param minSteps the fewest optimisation steps of a run: a small training set gets more epochs than {@code
- *     epochs} until it reaches this many (a new head learns nothing in the 20 steps of 2 epochs over 150
- *     examples)
+ * @param minSteps the fewest optimisation steps of a run that draws a new head (a {@link FineTuneJob} from a
+ *     base, or with new labels): a small training set gets more epochs than {@code epochs} until it reaches this
+ *     many (a new head learns little in the 20 steps of 2 epochs over 150 examples); a run that keeps its head
+ *     (a round from the version in service) runs {@code epochs}
  * @param learningRate the peak learning rate, reached after warm-up
  * @param warmupRatio the share of all steps spent warming the learning rate up linearly from 0
  * @param weightDecay AdamW's decoupled weight decay, not applied to biases and LayerNorm weights

@@ -90,11 +90,13 @@ public final class FineTuneJob {
                 TextTokenizer tokenizer = request.start().loadTokenizer(config)) {
             LOG.info("Fine-tuning {} version {} from {}", request.modelName(), request.version(), request.start());
             boolean newHead = !request.start().keepsHeadFor(request.labels());
+            FineTuneConfig run =
+                    newHead ? config : config.toBuilder().optMinSteps(0).build();
             BertSequenceClassifier classifier = request.start().loadClassifier(request.labels(), config, manager);
             if (newHead && config.linearProbe()) {
                 LinearProbe.fitHead(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);
             }
-            FineTuneResult result = new FineTuner(config, listener)
+            FineTuneResult result = new FineTuner(run, listener)
                     .fineTune(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);
             EvaluationReport evaluation = request.evaluation().isEmpty() && result.bestHoldout() != null
                     ? result.bestHoldout()

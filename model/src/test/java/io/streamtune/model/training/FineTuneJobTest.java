@@ -101,5 +101,16 @@ class FineTuneJobTest {
         assertThat(outcome.training().bestStep()).isEqualTo(9);
         assertThat(outcome.training().bestHoldout()).isNull();
         assertThat(outcome.evaluation().total()).isEqualTo(16);
+
+        FineTuneJob.Outcome round = job.run(new FineTuneJob.Request(
+                "sentiment",
+                2,
+                StartingPoint.fromVersion(outcome.stored()),
+                LABELS,
+                SentimentData.split("stream").subList(48, 96),
+                evaluation,
+                fixed));
+
+        assertThat(round.training().steps()).isEqualTo(3);
     }
 }

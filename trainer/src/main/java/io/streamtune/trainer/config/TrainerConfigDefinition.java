@@ -249,8 +249,9 @@ final class TrainerConfigDefinition {
                         100,
                         Range.between(0, 100_000),
                         Importance.LOW,
-                        "Fewest optimisation steps of a fine-tuning run: a small training set gets more epochs"
-                                + " than training.epochs until it reaches this many.")
+                        "Fewest optimisation steps of a fine-tuning run that draws a new head (bootstrap, new"
+                                + " labels): a small training set gets more epochs than training.epochs until it"
+                                + " reaches this many. Rounds that keep the head run training.epochs.")
                 .define(
                         TRAINING_CLASS_WEIGHTING,
                         Type.STRING,
