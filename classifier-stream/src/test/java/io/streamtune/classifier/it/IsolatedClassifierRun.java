@@ -1,6 +1,9 @@
 package io.streamtune.classifier.it;
 
 import io.streamtune.classifier.ClassifierApp;
+import io.streamtune.classifier.ClassifierRuntime;
+import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.classifier.engine.EngineModelLoader;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.testsupport.KafkaStack;
@@ -16,8 +19,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * The child JVM of {@link NoEgressIT}, run in a network namespace with only loopback: starts a broker and a registry,
- * announces the version already in the model store, starts the classifier through {@code ClassifierApp.main} (the
- * production entry point, which must switch DJL offline by itself) and classifies a few events. Exits 0 when every
+ * announces the version already in the model store, starts the classifier the way {@code ClassifierApp.main} does
+ * (the production entry point's two steps, which must switch DJL offline by themselves) and classifies a few events. Exits 0 when every
  * event came back classified by that version, non-zero with a line on standard error otherwise.
  *
  * <p>Arguments: the working folder (holding {@code store/}) and the SHA-256 of version 1's manifest.
@@ -55,7 +58,19 @@ public final class IsolatedClassifierRun {
         try (Writer out = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
             config.store(out, "classifier in a loopback-only network namespace");
         }
-        ClassifierApp.main(new String[] {configFile.toString()});
+        // ClassifierApp.main's two steps, keeping the runtime so it stops before the test stack does: on
+        // System.exit both shutdown hooks ran at once, and a broker whose log folder the stack deleted mid-shutdown
+        // halts the JVM with status 1.
+        ClassifierConfig appConfig = ClassifierApp.loadOrExit(new String[] {configFile.toString()});
+        ClassifierRuntime runtime = ClassifierApp.run(appConfig, EngineModelLoader.fromConfig(appConfig));
+        try {
+            classifyEvents(harness);
+        } finally {
+            runtime.close();
+        }
+    }
+
+    private static void classifyEvents(StreamHarness harness) throws Exception {
 
         for (int i = 0; i < EVENTS; i++) {
             harness.send("isolated-" + i, i % 2 == 0 ? "What a great phone." : "Terrible food, never again.");

@@ -35,7 +35,8 @@ class RealModelIT {
     @RegisterExtension
     static final KafkaStack STACK = new KafkaStack();
 
-    private static final String LONG_TEXT = "this sentence goes on and on ".repeat(20);
+    // about 420 word pieces: more than 8 windows of 32 tokens, so the cap drops some and flags it truncated
+    private static final String LONG_TEXT = "this sentence goes on and on ".repeat(60);
 
     @TempDir
     Path folder;
