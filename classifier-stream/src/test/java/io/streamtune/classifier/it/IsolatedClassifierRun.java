@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * The child JVM of {@link NoEgressIT}, run in a network namespace with only loopback: starts a broker and a registry,
@@ -36,6 +37,10 @@ public final class IsolatedClassifierRun {
         try {
             run(Path.of(args[0]), args[1]);
             System.out.println(SUCCESS);
+            // the test stack's shutdown hook can leave the in-process broker halting with status 1 when its log
+            // folder goes before its last checkpoint write; the run has succeeded by then
+            Exit.setHaltProcedure((status, message) ->
+                    System.err.println("ignored an in-process broker halt (" + status + "): " + message));
             System.exit(0);
         } catch (Throwable e) {
             System.err.println("isolated classifier run failed: " + e);
