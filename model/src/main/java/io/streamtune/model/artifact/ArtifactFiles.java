@@ -20,6 +20,12 @@ public final class ArtifactFiles {
     /** The evaluation metrics as a JSON object of numbers. */
     public static final String METRICS = "metrics.json";
 
+    /**
+     * The lexical model fused with BERT's logits ({@code io.streamtune.model.lexical.LexicalModel}); optional, a
+     * version without it is BERT alone.
+     */
+    public static final String LEXICAL = "lexical.bin";
+
     /** Name, version, parent, creation time and the SHA-256 of every other file. */
     public static final String MANIFEST = "manifest.json";
 

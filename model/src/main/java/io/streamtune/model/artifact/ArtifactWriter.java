@@ -52,6 +52,9 @@ public final class ArtifactWriter {
         contents.put(ArtifactFiles.TOKENIZER, artifact.tokenizer());
         contents.put(ArtifactFiles.LABELS, ArtifactContent.ofBytes(JSON.writeValueAsBytes(artifact.labels())));
         contents.put(ArtifactFiles.METRICS, ArtifactContent.ofBytes(JSON.writeValueAsBytes(artifact.metrics())));
+        if (artifact.lexical() != null) {
+            contents.put(ArtifactFiles.LEXICAL, artifact.lexical());
+        }
         return writeAtomically(target, temp -> {
             Map<String, String> sums = new LinkedHashMap<>();
             for (Map.Entry<String, ArtifactContent> entry : contents.entrySet()) {

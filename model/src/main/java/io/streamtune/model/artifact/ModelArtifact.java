@@ -25,6 +25,7 @@ public final class ModelArtifact {
     private final ArtifactContent weights;
     private final ArtifactContent tokenizer;
     private final Map<String, Double> metrics;
+    private final ArtifactContent lexical;
 
     private ModelArtifact(Builder builder) {
         this.modelName = ArtifactNames.checkModelName(builder.modelName);
@@ -39,6 +40,7 @@ public final class ModelArtifact {
         this.weights = Objects.requireNonNull(builder.weights, "weights");
         this.tokenizer = Objects.requireNonNull(builder.tokenizer, "tokenizer");
         this.metrics = Map.copyOf(builder.metrics);
+        this.lexical = builder.lexical;
         metrics.forEach((key, value) -> {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("metric " + key + " is not finite: " + value);
@@ -95,6 +97,11 @@ public final class ModelArtifact {
         return tokenizer;
     }
 
+    /** @return the writer of {@code lexical.bin}, or null for a version that is BERT alone */
+    public ArtifactContent lexical() {
+        return lexical;
+    }
+
     /** @return the evaluation metrics, possibly empty */
     public Map<String, Double> metrics() {
         return metrics;
@@ -112,6 +119,7 @@ public final class ModelArtifact {
         private ArtifactContent weights;
         private ArtifactContent tokenizer;
         private final Map<String, Double> metrics = new LinkedHashMap<>();
+        private ArtifactContent lexical;
 
         private Builder() {}
 
@@ -207,6 +215,15 @@ public final class ModelArtifact {
         public Builder optMetrics(Map<String, Double> metrics) {
             this.metrics.clear();
             this.metrics.putAll(metrics);
+            return this;
+        }
+
+        /**
+         * @param lexical writes {@code lexical.bin}, the lexical model fused with BERT; null for none
+         * @return this builder
+         */
+        public Builder optLexical(ArtifactContent lexical) {
+            this.lexical = lexical;
             return this;
         }
 

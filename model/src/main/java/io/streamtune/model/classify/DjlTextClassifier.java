@@ -6,15 +6,18 @@ import ai.djl.ndarray.NDManager;
 import io.streamtune.model.bert.BertCheckpoints;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.WindowedLogits;
+import io.streamtune.model.lexical.LexicalModel;
 import io.streamtune.model.tokenize.TextTokenizer;
 import io.streamtune.model.tokenize.TextWindows;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * softmax; predictions come back in input order. {@link #classifyAndEmbed} also returns each text's embedding (its
  * windows' pooled encoder features averaged, L2-normalised) from the same forward pass: the head is linear on those
  * features, so the embedding costs no second encoder pass, and {@link #classify} is the same call without it.
+ *
+ * <p><b>Lexical fusion.</b> A version folder with a {@code lexical.bin} ({@link LexicalModel}) has each text's pooled
+ * BERT logits fused with the lexical model's calibrated log-probabilities of the whole text before the softmax, so
+ * the scores are the product of both experts; a folder without one is BERT alone.
  */
 public final class DjlTextClassifier implements TextClassifier {
 
@@ -47,13 +54,15 @@ public final class DjlTextClassifier implements TextClassifier {
     private final TextTokenizer tokenizer;
     private final NDManager manager;
     private final ClassifierSettings settings;
+    private final Optional<LexicalModel> lexical;
 
     private DjlTextClassifier(
             BertSequenceClassifier model,
             List<String> labels,
             TextTokenizer tokenizer,
             NDManager manager,
-            ClassifierSettings settings) {
+            ClassifierSettings settings,
+            Optional<LexicalModel> lexical) {
         if (labels.size() != model.numLabels()) {
             throw new IllegalArgumentException(
                     labels.size() + " labels for a model with " + model.numLabels() + " outputs");
@@ -63,13 +72,14 @@ public final class DjlTextClassifier implements TextClassifier {
         this.tokenizer = tokenizer;
         this.manager = manager;
         this.settings = settings;
+        this.lexical = lexical;
         model.prepareForInference(manager);
         warmUp();
     }
 
     /**
      * Loads a classifier folder ({@code config.json}, {@code model.safetensors}, {@code tokenizer.json},
-     * optionally {@code labels.json}) onto the configured device and warms it up.
+     * optionally {@code labels.json} and {@code lexical.bin}) onto the configured device and warms it up.
      */
     public static DjlTextClassifier load(Path folder, ClassifierSettings settings) throws IOException {
         long start = System.nanoTime();
@@ -85,12 +95,16 @@ public final class DjlTextClassifier implements TextClassifier {
                     manager);
             TextTokenizer tokenizer =
                     TextTokenizer.fromFile(folder.resolve(ClassifierFolder.TOKENIZER), settings.tokenizerConfig());
-            DjlTextClassifier classifier = new DjlTextClassifier(model, meta.labels(), tokenizer, manager, settings);
+            Optional<LexicalModel> lexical = readLexical(folder, meta.labels().size());
+            DjlTextClassifier classifier =
+                    new DjlTextClassifier(model, meta.labels(), tokenizer, manager, settings, lexical);
             LOG.info(
-                    "Loaded classifier {} on {} with labels {} in {} ms",
+                    "Loaded classifier {} on {} with labels {}{} in {} ms",
                     folder,
                     device,
                     meta.labels(),
+                    lexical.map(l -> ", lexical fusion weight " + l.fusionWeight())
+                            .orElse(""),
                     (System.nanoTime() - start) / 1_000_000);
             return classifier;
         } catch (IOException | RuntimeException e) {
@@ -109,7 +123,12 @@ public final class DjlTextClassifier implements TextClassifier {
             TextTokenizer tokenizer,
             NDManager manager,
             ClassifierSettings settings) {
-        return new DjlTextClassifier(model, labels, tokenizer, manager, settings);
+        return new DjlTextClassifier(model, labels, tokenizer, manager, settings, Optional.empty());
+    }
+
+    private static Optional<LexicalModel> readLexical(Path folder, int labels) throws IOException {
+        Path file = folder.resolve(LexicalModel.FILE);
+        return Files.exists(file) ? Optional.of(LexicalModel.read(file, labels)) : Optional.empty();
     }
 
     @Override
@@ -132,7 +151,11 @@ public final class DjlTextClassifier implements TextClassifier {
         }
         List<EmbeddedPrediction> predictions = new ArrayList<>(texts.size());
         for (int text = 0; text < texts.size(); text++) {
-            Prediction prediction = prediction(WindowedLogits.softmax(outputs.logits()[text]), windows.truncated(text));
+            float[] logits = outputs.logits()[text];
+            if (lexical.isPresent()) {
+                logits = lexical.get().fuse(logits, texts.get(text));
+            }
+            Prediction prediction = prediction(WindowedLogits.softmax(logits), windows.truncated(text));
             predictions.add(new EmbeddedPrediction(prediction, normalised(outputs.features()[text])));
         }
         return predictions;

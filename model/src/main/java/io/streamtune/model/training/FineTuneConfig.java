@@ -33,6 +33,8 @@ import io.streamtune.model.tokenize.TokenizerConfig;
  *     layer trains); autograd then stops above them, so a step also skips their backward pass
  * @param freezeWordEmbeddings whether the word-embedding table (52% of MiniLM's parameters) stays as pretrained,
  *     skipping its dense gradient and AdamW update
+ * @param lexicalWeight the weight of a lexical model's calibrated log-probabilities fused with BERT's (a product
+ *     of experts, see {@code io.streamtune.model.lexical.LexicalModel#fuse}); 0 stores BERT alone
  */
 public record FineTuneConfig(
         int maxLength,
@@ -52,7 +54,8 @@ public record FineTuneConfig(
         ClassWeighting classWeighting,
         boolean linearProbe,
         int frozenLayers,
-        boolean freezeWordEmbeddings) {
+        boolean freezeWordEmbeddings,
+        float lexicalWeight) {
 
     /** Validates every field, naming the one that is wrong. */
     public FineTuneConfig {
@@ -80,6 +83,9 @@ public record FineTuneConfig(
         }
         if (!(holdoutFraction >= 0.0 && holdoutFraction < 0.5)) {
             throw new IllegalArgumentException("holdoutFraction must be in [0, 0.5), was " + holdoutFraction);
+        }
+        if (!(lexicalWeight >= 0f) || Float.isInfinite(lexicalWeight)) {
+            throw new IllegalArgumentException("lexicalWeight must be >= 0 and finite, was " + lexicalWeight);
         }
         if (pooling == null || classWeighting == null) {
             throw new IllegalArgumentException("pooling and classWeighting are required");
@@ -121,6 +127,7 @@ public record FineTuneConfig(
         builder.linearProbe = linearProbe;
         builder.frozenLayers = frozenLayers;
         builder.freezeWordEmbeddings = freezeWordEmbeddings;
+        builder.lexicalWeight = lexicalWeight;
         return builder;
     }
 
@@ -151,7 +158,7 @@ public record FineTuneConfig(
      * Builds a {@link FineTuneConfig}. Defaults: max length 64, 1 window, batch 16, 2 epochs and at least 0 steps,
      * peak learning rate 1e-4 with 10% warm-up, weight decay 0.01, gradient norm 1.0, 10% holdout evaluated twice
      * per epoch, patience 2, seed 42, mean pooling, no class weighting, no linear probe, every layer and parameter
-     * trained.
+     * trained, no lexical model.
      */
     public static final class Builder {
         private int maxLength = 64;
@@ -172,6 +179,7 @@ public record FineTuneConfig(
         private boolean linearProbe;
         private int frozenLayers;
         private boolean freezeWordEmbeddings;
+        private float lexicalWeight;
 
         private Builder() {}
 
@@ -266,6 +274,11 @@ public record FineTuneConfig(
             return this;
         }
 
+        public Builder optLexicalWeight(float value) {
+            lexicalWeight = value;
+            return this;
+        }
+
         /**
          * @return the validated settings
          * @throws IllegalArgumentException naming the first invalid option
@@ -289,7 +302,8 @@ public record FineTuneConfig(
                     classWeighting,
                     linearProbe,
                     frozenLayers,
-                    freezeWordEmbeddings);
+                    freezeWordEmbeddings,
+                    lexicalWeight);
         }
     }
 }

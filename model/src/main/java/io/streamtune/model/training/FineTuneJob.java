@@ -1,24 +1,30 @@
 package io.streamtune.model.training;
 
 import ai.djl.ndarray.NDManager;
+import io.streamtune.model.artifact.ArtifactContent;
 import io.streamtune.model.artifact.ModelArtifact;
 import io.streamtune.model.artifact.ModelStore;
 import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.BertWeights;
 import io.streamtune.model.eval.EvaluationReport;
+import io.streamtune.model.lexical.LexicalModel;
+import io.streamtune.model.lexical.LexicalTrainer;
 import io.streamtune.model.tokenize.TextTokenizer;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A whole fine-tuning run to a stored version: load the starting point (base, version or checkpoint folder, with
  * its tokenizer), split off a stratified
- * holdout, fit a new head by a linear probe when configured ({@link FineTuneConfig#linearProbe()}), fine-tune, evaluate on the evaluation set (the holdout when none is given), and write the
- * version folder (weights, HuggingFace config, tokenizer, labels, the evaluation report as metrics)
- * atomically into the store.
+ * holdout, fit a new head by a linear probe when configured ({@link FineTuneConfig#linearProbe()}), fine-tune, train
+ * the lexical model fused with it when {@link FineTuneConfig#lexicalWeight()} is above 0, evaluate on the evaluation
+ * set (the holdout when none is given) exactly as the stored version will classify, and write the version folder
+ * (weights, HuggingFace config, tokenizer, labels, lexical model, the evaluation report as metrics) atomically into
+ * the store.
  */
 public final class FineTuneJob {
 
@@ -46,6 +52,8 @@ public final class FineTuneJob {
      * @param examples the labelled examples (a holdout is split off them)
      * @param evaluation the examples the stored metrics come from; empty to use the holdout
      * @param config the hyperparameters
+     * @param lexicalExamples what the lexical model learns from (it is cheap, so a round gives it the whole labelled
+     *     set outside its evaluation examples); empty for the training part of {@code examples}
      */
     public record Request(
             String modelName,
@@ -54,7 +62,21 @@ public final class FineTuneJob {
             List<String> labels,
             List<LabeledText> examples,
             List<LabeledText> evaluation,
-            FineTuneConfig config) {}
+            FineTuneConfig config,
+            List<LabeledText> lexicalExamples) {
+
+        /** A request whose lexical model (if any) learns from the training part of {@code examples}. */
+        public Request(
+                String modelName,
+                long version,
+                StartingPoint start,
+                List<String> labels,
+                List<LabeledText> examples,
+                List<LabeledText> evaluation,
+                FineTuneConfig config) {
+            this(modelName, version, start, labels, examples, evaluation, config, List.of());
+        }
+    }
 
     /**
      * What came out.
@@ -65,10 +87,16 @@ public final class FineTuneJob {
      */
     public record Outcome(StoredVersion stored, EvaluationReport evaluation, FineTuneResult training) {}
 
-    /** The request's evaluation examples; else the training examples, when there is no other set to report on. */
+    /**
+     * The request's evaluation examples; else the early-stopping holdout; else the training examples, when there is
+     * no other set to report on.
+     */
     private static List<LabeledText> evaluationSet(Request request, HoldoutSplit split) {
         if (!request.evaluation().isEmpty()) {
             return request.evaluation();
+        }
+        if (!split.holdout().isEmpty()) {
+            return split.holdout();
         }
         LOG.warn("No evaluation or early-stopping examples: the stored metrics are on the training examples");
         return split.train();
@@ -98,10 +126,12 @@ public final class FineTuneJob {
             }
             FineTuneResult result = new FineTuner(run, listener)
                     .fineTune(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);
-            EvaluationReport evaluation = request.evaluation().isEmpty() && result.bestHoldout() != null
-                    ? result.bestHoldout()
-                    : new BatchPredictor(classifier, tokenizer, 32)
-                            .evaluate(evaluationSet(request, split), request.labels(), manager);
+            Optional<LexicalModel> lexical = lexicalModel(request, split);
+            EvaluationReport evaluation =
+                    lexical.isEmpty() && request.evaluation().isEmpty() && result.bestHoldout() != null
+                            ? result.bestHoldout()
+                            : new BatchPredictor(classifier, tokenizer, 32, lexical)
+                                    .evaluate(evaluationSet(request, split), request.labels(), manager);
             LOG.info(
                     "Evaluation of {} version {}:{}{}",
                     request.modelName(),
@@ -118,8 +148,24 @@ public final class FineTuneJob {
                     .setWeights(out -> BertWeights.writeSafetensors(classifier.namedParameters(), out))
                     .setTokenizer(tokenizer::writeTokenizerJson)
                     .optMetrics(evaluation.toMap())
+                    .optLexical(lexical.<ArtifactContent>map(model -> model::writeTo)
+                            .orElse(null))
                     .build());
             return new Outcome(stored, evaluation, result);
         }
+    }
+
+    private static Optional<LexicalModel> lexicalModel(Request request, HoldoutSplit split) {
+        FineTuneConfig config = request.config();
+        if (config.lexicalWeight() <= 0) {
+            return Optional.empty();
+        }
+        List<LabeledText> examples = request.lexicalExamples().isEmpty() ? split.train() : request.lexicalExamples();
+        LexicalTrainer trainer = new LexicalTrainer(LexicalModel.DEFAULT_BUCKETS, config.seed());
+        return Optional.of(trainer.train(
+                examples.stream().map(LabeledText::text).toList(),
+                examples.stream().map(LabeledText::label).toList(),
+                request.labels(),
+                config.lexicalWeight()));
     }
 }

@@ -54,6 +54,7 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String TRAINING_LINEAR_PROBE = "training.linear.probe";
     public static final String MODEL_LABELS_OPEN = "model.labels.open";
     public static final String TRAINING_FROZEN_LAYERS = "training.frozen.layers";
+    public static final String TRAINING_LEXICAL_WEIGHT = "training.lexical.weight";
     public static final String TRAINING_EARLY_STOPPING_FRACTION = "training.early.stopping.fraction";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
@@ -235,6 +236,10 @@ public final class TrainerConfig extends AbstractConfig {
 
     public boolean linearProbe() {
         return getBoolean(TRAINING_LINEAR_PROBE);
+    }
+
+    public double lexicalWeight() {
+        return getDouble(TRAINING_LEXICAL_WEIGHT);
     }
 
     public double earlyStoppingFraction() {

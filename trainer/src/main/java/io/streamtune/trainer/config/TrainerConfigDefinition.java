@@ -268,6 +268,16 @@ final class TrainerConfigDefinition {
                         "Fit a new head on the frozen encoder's features (a linear probe) before fine-tuning the"
                                 + " whole model, instead of starting it from random weights.")
                 .define(
+                        TRAINING_LEXICAL_WEIGHT,
+                        Type.DOUBLE,
+                        1.0,
+                        Range.between(0.0, 10.0),
+                        Importance.LOW,
+                        "Weight of a lexical model (logistic regression on hashed word unigrams and bigrams, trained"
+                                + " on the whole labelled set outside the holdout, its probabilities calibrated by"
+                                + " cross-validation) whose log-probabilities are added to BERT's in every version: the"
+                                + " product of the two experts. 0 stores BERT alone.")
+                .define(
                         TRAINING_FROZEN_LAYERS,
                         Type.INT,
                         0,

@@ -79,29 +79,44 @@ public final class CandidateTrainer {
     public TunedCandidate train(
             long version, Optional<StoredVersion> parent, List<Example> train, List<Example> holdout)
             throws IOException {
-        return train(version, parent, labels, train, holdout);
+        return train(version, parent, labels, new Examples(train, holdout, train));
     }
 
     /**
-     * {@link #train(long, Optional, List, List)} for a candidate with its own labels: the labels of the version in
-     * service plus the new labels that open-label corrections brought.
+     * What a candidate is trained and evaluated on.
+     *
+     * @param train what BERT is fine-tuned on
+     * @param holdout what the candidate is evaluated on (never trained on)
+     * @param labelled what the lexical model learns from: every labelled example outside the holdout
+     */
+    public record Examples(List<Example> train, List<Example> holdout, List<Example> labelled) {}
+
+    /**
+     * {@link #train(long, Optional, List, List)} for a candidate with its own labels (the labels of the version in
+     * service plus the new labels that open-label corrections brought) and a lexical model on every labelled example.
      */
     public TunedCandidate train(
-            long version,
-            Optional<StoredVersion> parent,
-            List<String> candidateLabels,
-            List<Example> train,
-            List<Example> holdout)
+            long version, Optional<StoredVersion> parent, List<String> candidateLabels, Examples examples)
             throws IOException {
+        List<Example> train = examples.train();
+        List<Example> holdout = examples.holdout();
         LOG.info(
-                "Training {} version {} from {} on {} examples ({} held out)",
+                "Training {} version {} from {} on {} examples ({} held out, {} for the lexical model)",
                 modelName,
                 version,
                 parent.map(p -> "version " + p.version()).orElse("the base model"),
                 train.size(),
-                holdout.size());
-        TuningJob job =
-                new TuningJob(modelName, version, parent, candidateLabels, texts(train), texts(holdout), settings);
+                holdout.size(),
+                examples.labelled().size());
+        TuningJob job = new TuningJob(
+                modelName,
+                version,
+                parent,
+                candidateLabels,
+                texts(train),
+                texts(holdout),
+                settings,
+                texts(examples.labelled()));
         TunedCandidate tuned = tuner.fineTuneAndEvaluate(job, store, progress);
         StoredVersion stored = tuned.stored();
         LOG.info("Stored {} version {} at {} (manifest {})", modelName, version, stored.uri(), stored.manifestSha256());

@@ -11,12 +11,14 @@ import java.util.Set;
  * @param train new corrections plus the replay sample, none of them held out
  * @param holdout every held-out example, old and new, to evaluate candidate and version in service alike
  * @param newExamples how many of {@code train} are new corrections
+ * @param labelled every example outside the holdout, new and earlier (what the lexical model learns from)
  */
-public record RoundPlan(List<Example> train, List<Example> holdout, int newExamples) {
+public record RoundPlan(List<Example> train, List<Example> holdout, int newExamples, List<Example> labelled) {
 
     public RoundPlan {
         train = List.copyOf(train);
         holdout = List.copyOf(holdout);
+        labelled = List.copyOf(labelled);
     }
 
     /**
@@ -44,6 +46,8 @@ public record RoundPlan(List<Example> train, List<Example> holdout, int newExamp
         }
         List<Example> train = new ArrayList<>(freshTrain);
         train.addAll(replay.sample(earlierTrain, freshTrain.size(), seed));
-        return new RoundPlan(train, heldOut, freshTrain.size());
+        List<Example> labelled = new ArrayList<>(freshTrain);
+        labelled.addAll(earlierTrain);
+        return new RoundPlan(train, heldOut, freshTrain.size(), labelled);
     }
 }

@@ -86,7 +86,11 @@ public final class RoundRunner {
         }
         StoredVersion parent = trainer.resolve(serving.getVersion());
         List<String> labels = CandidateLabels.of(serving.getLabels(), plan);
-        TunedCandidate tuned = trainer.train(version, Optional.of(parent), labels, plan.train(), plan.holdout());
+        TunedCandidate tuned = trainer.train(
+                version,
+                Optional.of(parent),
+                labels,
+                new CandidateTrainer.Examples(plan.train(), plan.holdout(), plan.labelled()));
         StoredVersion candidate = tuned.stored();
         EvaluationReport candidateReport = tuned.holdout();
         EvaluationReport servingReport = trainer.evaluate(parent, labels, plan.holdout());

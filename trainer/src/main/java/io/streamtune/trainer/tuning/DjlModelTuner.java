@@ -76,7 +76,8 @@ public final class DjlModelTuner implements ModelTuner {
                 job.labels(),
                 job.train(),
                 job.holdout(),
-                job.settings().fineTune());
+                job.settings().fineTune(),
+                job.lexicalTrain());
         return new FineTuneJob(store, progress).run(request);
     }
 

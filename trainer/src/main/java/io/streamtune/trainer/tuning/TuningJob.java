@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param train the training examples
  * @param holdout held-out examples for early stopping and the artifact's metrics
  * @param settings hyperparameters
+ * @param lexicalTrain what the lexical model learns from (every labelled example outside the holdout); empty for
+ *     {@code train}
  */
 public record TuningJob(
         String modelName,
@@ -23,11 +25,25 @@ public record TuningJob(
         List<String> labels,
         List<LabeledText> train,
         List<LabeledText> holdout,
-        TuningSettings settings) {
+        TuningSettings settings,
+        List<LabeledText> lexicalTrain) {
 
     public TuningJob {
         labels = List.copyOf(labels);
         train = List.copyOf(train);
         holdout = List.copyOf(holdout);
+        lexicalTrain = List.copyOf(lexicalTrain);
+    }
+
+    /** A job whose lexical model (if any) learns from {@code train}. */
+    public TuningJob(
+            String modelName,
+            long version,
+            Optional<StoredVersion> parent,
+            List<String> labels,
+            List<LabeledText> train,
+            List<LabeledText> holdout,
+            TuningSettings settings) {
+        this(modelName, version, parent, labels, train, holdout, settings, List.of());
     }
 }

@@ -59,6 +59,7 @@ public record TuningSettings(FineTuneConfig fineTune, Optional<Path> baseCheckpo
                 .optClassWeighting(ClassWeighting.valueOf(config.classWeighting()))
                 .optLinearProbe(config.linearProbe())
                 .optFrozenLayers(config.frozenLayers())
+                .optLexicalWeight((float) config.lexicalWeight())
                 .optHoldoutFraction(config.earlyStoppingFraction())
                 .optSeed(config.seed())
                 .build();

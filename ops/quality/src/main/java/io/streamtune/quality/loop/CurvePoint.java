@@ -17,6 +17,8 @@ package io.streamtune.quality.loop;
  * @param test the version in service on the test split
  * @param candidateTest the candidate on the test split (equal to {@code test} when promoted)
  * @param bagOfWords the baseline trained on the same labels, on the test split
+ * @param bootstrapHoldout the version in service on the seed examples the trainer held out at bootstrap (never
+ *     trained on): how much of what version 1 knew later rounds forget
  */
 public record CurvePoint(
         int step,
@@ -31,7 +33,8 @@ public record CurvePoint(
         double seconds,
         Score test,
         Score candidateTest,
-        Score bagOfWords) {
+        Score bagOfWords,
+        Score bootstrapHoldout) {
 
     /** Whether this step was a round that trained a candidate. */
     public boolean isRound() {

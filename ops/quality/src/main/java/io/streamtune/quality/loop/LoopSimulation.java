@@ -58,6 +58,7 @@ public final class LoopSimulation {
     private final StreamWindows windows;
     private final List<Example> test;
     private final List<CurvePoint> curve = new ArrayList<>();
+    private final List<Example> bootstrapHoldout;
     private ServingModel serving;
     private int streamed;
     private int streamCorrect;
@@ -78,6 +79,9 @@ public final class LoopSimulation {
                 new SimulatedAnnotator(settings.correctShare(), proxy.stream().size(), settings.seed());
         this.windows = new StreamWindows(settings.window());
         this.test = examples(proxy.test());
+        this.bootstrapHoldout = examples(proxy.seed()).stream()
+                .filter(example -> components.holdout().isHeldOut(example.eventId()))
+                .toList();
     }
 
     /**
@@ -224,7 +228,8 @@ public final class LoopSimulation {
                 seconds,
                 test,
                 candidate,
-                bagOfWords);
+                bagOfWords,
+                serving.evaluate(proxy.labels(), bootstrapHoldout));
         curve.add(point);
         LOG.info("{}", progressLine(point, decision));
     }
@@ -234,7 +239,7 @@ public final class LoopSimulation {
         return String.format(
                 Locale.ROOT,
                 "%s seed %d %-9s at event %4d/%d, %4d labels: v%d %-9s %s | test acc %.3f F1 %.3f%s | BoW acc %.3f"
-                        + " F1 %.3f | %.1f s",
+                        + " F1 %.3f | bootstrap holdout acc %.3f | %.1f s",
                 proxy.name(),
                 settings.seed(),
                 step,
@@ -254,6 +259,7 @@ public final class LoopSimulation {
                         : "",
                 point.bagOfWords().accuracy(),
                 point.bagOfWords().macroF1(),
+                point.bootstrapHoldout().accuracy(),
                 point.seconds());
     }
 

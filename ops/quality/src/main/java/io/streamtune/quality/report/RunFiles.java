@@ -33,7 +33,9 @@ public final class RunFiles {
             "candidate_test_acc",
             "candidate_test_f1",
             "bow_same_labels_acc",
-            "bow_same_labels_f1");
+            "bow_same_labels_f1",
+            "bootstrap_holdout_acc",
+            "bootstrap_holdout_f1");
 
     static final List<String> WINDOW_COLUMNS =
             List.of("window", "first_event", "events", "accuracy", "correct", "corrections", "version_at_end");
@@ -71,7 +73,9 @@ public final class RunFiles {
                 Csv.number(point.candidateTest().accuracy()),
                 Csv.number(point.candidateTest().macroF1()),
                 Csv.number(point.bagOfWords().accuracy()),
-                Csv.number(point.bagOfWords().macroF1()));
+                Csv.number(point.bagOfWords().macroF1()),
+                Csv.number(point.bootstrapHoldout().accuracy()),
+                Csv.number(point.bootstrapHoldout().macroF1()));
     }
 
     private static List<String> windowRow(StreamWindow window) {
