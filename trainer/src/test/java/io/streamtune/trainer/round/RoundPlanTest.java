@@ -30,6 +30,19 @@ class RoundPlanTest {
     }
 
     @Test
+    void shouldGiveTheLexicalModelEveryLabelledExampleOutsideTheHoldout() {
+        List<Example> earlier = examples("old", 200, "neg");
+        List<Example> fresh = examples("new", 50, "pos");
+
+        RoundPlan plan = RoundPlan.of(earlier, fresh, holdout, new ReplaySampler(0.5), 1);
+
+        long outside = earlier.size() + fresh.size() - plan.holdout().size();
+        assertThat(plan.labelled()).hasSize((int) outside).noneMatch(e -> holdout.isHeldOut(e.eventId()));
+        assertThat(plan.labelled()).containsAll(plan.train());
+        assertThat(plan.train()).hasSizeLessThan(plan.labelled().size());
+    }
+
+    @Test
     void shouldLetFreshLabelReplaceEarlierLabelOfTheSameEvent() {
         List<Example> earlier = examples("e", 100, "neg");
         List<Example> fresh = examples("e", 100, "pos");
@@ -38,6 +51,7 @@ class RoundPlanTest {
 
         assertThat(plan.train()).allMatch(e -> e.label().equals("pos"));
         assertThat(plan.holdout()).allMatch(e -> e.label().equals("pos"));
+        assertThat(plan.labelled()).hasSize(plan.train().size()).allMatch(e -> e.label().equals("pos"));
     }
 
     private static List<Example> examples(String prefix, int count, String label) {

@@ -1,5 +1,9 @@
 package io.streamtune.quality.loop;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
 /**
  * The loop after bootstrap (step 0) or after a round (step 1, 2, ...).
  *
@@ -19,6 +23,8 @@ package io.streamtune.quality.loop;
  * @param bagOfWords the baseline trained on the same labels, on the test split
  * @param bootstrapHoldout the version in service on the seed examples the trainer held out at bootstrap (never
  *     trained on): how much of what version 1 knew later rounds forget
+ * @param fusion the version in service on the test split at each fusion weight of its lexical model and by the
+ *     lexical model alone, keyed by {@link #FUSION_KEYS} (w=0 is BERT alone)
  */
 public record CurvePoint(
         int step,
@@ -34,7 +40,23 @@ public record CurvePoint(
         Score test,
         Score candidateTest,
         Score bagOfWords,
-        Score bootstrapHoldout) {
+        Score bootstrapHoldout,
+        Map<String, Score> fusion) {
+
+    /** The keys of {@link #fusion()}, in report order. */
+    public static final List<String> FUSION_KEYS = Stream.concat(
+                    ServingModel.SWEEP_WEIGHTS.stream().map(ServingModel::sweepKey),
+                    Stream.of(ServingModel.LEXICAL_ALONE))
+            .toList();
+
+    public CurvePoint {
+        fusion = Map.copyOf(fusion);
+    }
+
+    /** The score under a key of {@link #FUSION_KEYS}; {@link Score#NONE} when it was not measured. */
+    public Score fusion(String key) {
+        return fusion.getOrDefault(key, Score.NONE);
+    }
 
     /** Whether this step was a round that trained a candidate. */
     public boolean isRound() {

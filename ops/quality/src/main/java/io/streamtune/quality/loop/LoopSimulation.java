@@ -229,7 +229,8 @@ public final class LoopSimulation {
                 test,
                 candidate,
                 bagOfWords,
-                serving.evaluate(proxy.labels(), bootstrapHoldout));
+                serving.evaluate(proxy.labels(), bootstrapHoldout),
+                serving.sweep(proxy.labels(), this.test));
         curve.add(point);
         LOG.info("{}", progressLine(point, decision));
     }
@@ -239,7 +240,7 @@ public final class LoopSimulation {
         return String.format(
                 Locale.ROOT,
                 "%s seed %d %-9s at event %4d/%d, %4d labels: v%d %-9s %s | test acc %.3f F1 %.3f%s | BoW acc %.3f"
-                        + " F1 %.3f | bootstrap holdout acc %.3f | %.1f s",
+                        + " F1 %.3f | bootstrap holdout acc %.3f | %s | %.1f s",
                 proxy.name(),
                 settings.seed(),
                 step,
@@ -260,7 +261,15 @@ public final class LoopSimulation {
                 point.bagOfWords().accuracy(),
                 point.bagOfWords().macroF1(),
                 point.bootstrapHoldout().accuracy(),
+                fusionSummary(point),
                 point.seconds());
+    }
+
+    private static String fusionSummary(CurvePoint point) {
+        StringBuilder summary = new StringBuilder("test acc by fusion weight");
+        CurvePoint.FUSION_KEYS.forEach(key -> summary.append(
+                String.format(Locale.ROOT, " %s %.3f", key, point.fusion(key).accuracy())));
+        return summary.toString();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public final class RunFiles {
 
-    static final List<String> CURVE_COLUMNS = List.of(
+    static final List<String> CURVE_COLUMNS = curveColumns(List.of(
             "step",
             "streamed",
             "labels_used",
@@ -35,12 +36,22 @@ public final class RunFiles {
             "bow_same_labels_acc",
             "bow_same_labels_f1",
             "bootstrap_holdout_acc",
-            "bootstrap_holdout_f1");
+            "bootstrap_holdout_f1"));
 
     static final List<String> WINDOW_COLUMNS =
             List.of("window", "first_event", "events", "accuracy", "correct", "corrections", "version_at_end");
 
     private RunFiles() {}
+
+    /** The fixed columns followed by accuracy and macro-F1 under each fusion key (fusion_w=0_acc, ...). */
+    private static List<String> curveColumns(List<String> fixed) {
+        List<String> columns = new ArrayList<>(fixed);
+        CurvePoint.FUSION_KEYS.forEach(key -> {
+            columns.add("fusion_" + key + "_acc");
+            columns.add("fusion_" + key + "_f1");
+        });
+        return List.copyOf(columns);
+    }
 
     /** Writes both files into the folder (created if missing), replacing earlier ones of the same run. */
     public static void write(Path folder, RunResult result) throws IOException {
@@ -55,6 +66,15 @@ public final class RunFiles {
     }
 
     private static List<String> curveRow(CurvePoint point) {
+        List<String> row = new ArrayList<>(fixedCurveRow(point));
+        CurvePoint.FUSION_KEYS.forEach(key -> {
+            row.add(Csv.number(point.fusion(key).accuracy()));
+            row.add(Csv.number(point.fusion(key).macroF1()));
+        });
+        return row;
+    }
+
+    private static List<String> fixedCurveRow(CurvePoint point) {
         boolean promoted = point.outcome() == Outcome.BOOTSTRAP || point.outcome() == Outcome.PROMOTED;
         return List.of(
                 Integer.toString(point.step()),

@@ -78,6 +78,20 @@ class SummaryTest {
     private static CurvePoint point(int step, int streamed, int labels, Outcome outcome, long version, double acc) {
         Score score = new Score(acc, acc - 0.01);
         return new CurvePoint(
-                step, streamed, labels, outcome, version, version, 100, 0.8, 0.7, 12.5, score, score, score, score);
+                step,
+                streamed,
+                labels,
+                outcome,
+                version,
+                version,
+                100,
+                0.8,
+                0.7,
+                12.5,
+                score,
+                score,
+                score,
+                score,
+                java.util.Map.of());
     }
 }
