@@ -53,7 +53,7 @@ public record RoundComponents(
                 trainer,
                 new Holdout(config.holdoutFraction()),
                 new ReplaySampler(config.replayRatio()),
-                new Gate(config.gateMetric(), config.gateMargin()),
+                new Gate(config.gateMetric(), config.gateMargin(), config.gateSeedMargin()),
                 new RoundTrigger(config.roundTriggerCorrections(), config.roundTriggerInterval()),
                 config.seed());
     }

@@ -39,6 +39,7 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String ROUND_RETRY_BACKOFF_MS = "round.retry.backoff.ms";
     public static final String GATE_METRIC = "gate.metric";
     public static final String GATE_MARGIN = "gate.margin";
+    public static final String GATE_SEED_MARGIN = "gate.seed.margin";
     public static final String FEEDBACK_JOIN_MAX_WAIT_MS = "feedback.join.max.wait.ms";
     public static final String FEEDBACK_JOIN_CHECK_INTERVAL_MS = "feedback.join.check.interval.ms";
     public static final String FEEDBACK_TEXT_RETENTION_HOURS = "feedback.text.retention.hours";
@@ -173,6 +174,10 @@ public final class TrainerConfig extends AbstractConfig {
 
     public double gateMargin() {
         return getDouble(GATE_MARGIN);
+    }
+
+    public double gateSeedMargin() {
+        return getDouble(GATE_SEED_MARGIN);
     }
 
     public Duration joinMaxWait() {

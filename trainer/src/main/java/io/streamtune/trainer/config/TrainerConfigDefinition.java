@@ -166,7 +166,17 @@ final class TrainerConfigDefinition {
                         0.0,
                         Range.between(0.0, 1.0),
                         Importance.MEDIUM,
-                        "A candidate is PROMOTED when its metric >= the serving version's metric - margin.");
+                        "A candidate is PROMOTED when its metric >= the serving version's metric - margin.")
+                .define(
+                        GATE_SEED_MARGIN,
+                        Type.DOUBLE,
+                        0.05,
+                        Range.between(0.0, 1.0),
+                        Importance.MEDIUM,
+                        "...and when its accuracy on the held-out part of the bootstrap set (an unbiased sample,"
+                                + " unlike corrections, which are past mistakes) is >= the serving version's - this"
+                                + " margin, so a round cannot forget what the version in service knew. 1 turns the"
+                                + " check off.");
     }
 
     private static void defineFeedback(ConfigDef def) {

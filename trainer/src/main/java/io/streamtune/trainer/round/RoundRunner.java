@@ -94,14 +94,26 @@ public final class RoundRunner {
         StoredVersion candidate = tuned.stored();
         EvaluationReport candidateReport = tuned.holdout();
         EvaluationReport servingReport = trainer.evaluate(parent, labels, plan.holdout());
-        GateDecision decision = gate.decide(candidateReport.toMap(), Optional.of(servingReport.toMap()));
+        Map<String, Double> candidateMetrics = new LinkedHashMap<>(candidateReport.toMap());
+        Map<String, Double> servingMetrics = new LinkedHashMap<>(servingReport.toMap());
+        List<Example> seedHoldout =
+                plan.holdout().stream().filter(Example::seed).toList();
+        if (!seedHoldout.isEmpty()) {
+            candidateMetrics.put(
+                    Gate.SEED_ACCURACY,
+                    trainer.evaluate(candidate, labels, seedHoldout).accuracy());
+            servingMetrics.put(
+                    Gate.SEED_ACCURACY,
+                    trainer.evaluate(parent, labels, seedHoldout).accuracy());
+        }
+        GateDecision decision = gate.decide(candidateMetrics, Optional.of(servingMetrics));
         LOG.info(
                 "Gate for {} version {}: {} ({})",
                 trainer.modelName(),
                 version,
                 decision.promote() ? "PROMOTED" : "REJECTED",
                 decision.reason());
-        Map<String, Double> metrics = auditMetrics(candidateReport, servingReport);
+        Map<String, Double> metrics = auditMetrics(candidateMetrics, servingMetrics);
         publisher.publish(
                 List.of(),
                 records(candidate, labels, decision, metrics, plan.train().size()),
@@ -123,10 +135,13 @@ public final class RoundRunner {
                 VersionRecords.of(candidate, status, labels, metrics, trained, clock.instant()));
     }
 
-    private static Map<String, Double> auditMetrics(EvaluationReport candidate, EvaluationReport serving) {
-        Map<String, Double> metrics = new LinkedHashMap<>(candidate.toMap());
-        metrics.put("inService.accuracy", serving.accuracy());
-        metrics.put("inService.macroF1", serving.macroF1());
+    private static Map<String, Double> auditMetrics(Map<String, Double> candidate, Map<String, Double> serving) {
+        Map<String, Double> metrics = new LinkedHashMap<>(candidate);
+        metrics.put("inService.accuracy", serving.get("accuracy"));
+        metrics.put("inService.macroF1", serving.get("macroF1"));
+        if (serving.containsKey(Gate.SEED_ACCURACY)) {
+            metrics.put("inService." + Gate.SEED_ACCURACY, serving.get(Gate.SEED_ACCURACY));
+        }
         return metrics;
     }
 }

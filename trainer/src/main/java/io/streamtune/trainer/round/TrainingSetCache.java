@@ -61,7 +61,7 @@ public final class TrainingSetCache {
                 LOG.warn(
                         "Skipping training example {} without text at {}@{}", record.key(), partition, record.offset());
             } else {
-                Example example = new Example(value.getEventId(), value.getText(), value.getLabel());
+                Example example = Example.of(value);
                 byEventId.put(value.getEventId(), new Entry(example, partition, record.offset()));
             }
         }

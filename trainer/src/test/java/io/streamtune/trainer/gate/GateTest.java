@@ -39,6 +39,30 @@ class GateTest {
     }
 
     @Test
+    void shouldRejectACandidateThatWinsOnCorrectionsButForgetsTheSeedExamples() {
+        Gate guarded = new Gate("macroF1", 0.0, 0.05);
+
+        GateDecision forgets = guarded.decide(
+                Map.of("macroF1", 0.79, Gate.SEED_ACCURACY, 0.77),
+                Optional.of(Map.of("macroF1", 0.46, Gate.SEED_ACCURACY, 0.91)));
+        GateDecision keeps = guarded.decide(
+                Map.of("macroF1", 0.79, Gate.SEED_ACCURACY, 0.88),
+                Optional.of(Map.of("macroF1", 0.46, Gate.SEED_ACCURACY, 0.91)));
+        GateDecision noSeedExamples = guarded.decide(Map.of("macroF1", 0.79), Optional.of(Map.of("macroF1", 0.46)));
+
+        assertThat(forgets.promote()).isFalse();
+        assertThat(forgets.reason()).contains("forgets").contains("0.7700 < 0.9100");
+        assertThat(keeps.promote()).isTrue();
+        assertThat(noSeedExamples.promote()).isTrue();
+        assertThat(new Gate("macroF1", 0.0)
+                        .decide(
+                                Map.of("macroF1", 0.79, Gate.SEED_ACCURACY, 0.10),
+                                Optional.of(Map.of("macroF1", 0.46, Gate.SEED_ACCURACY, 0.91)))
+                        .promote())
+                .isTrue();
+    }
+
+    @Test
     void shouldPromoteFirstVersion() {
         assertThat(gate.decide(Map.of("accuracy", 0.5), Optional.empty()).promote())
                 .isTrue();

@@ -51,7 +51,8 @@ class RoundPlanTest {
 
         assertThat(plan.train()).allMatch(e -> e.label().equals("pos"));
         assertThat(plan.holdout()).allMatch(e -> e.label().equals("pos"));
-        assertThat(plan.labelled()).hasSize(plan.train().size()).allMatch(e -> e.label().equals("pos"));
+        assertThat(plan.labelled()).hasSize(plan.train().size()).allMatch(e -> e.label()
+                .equals("pos"));
     }
 
     private static List<Example> examples(String prefix, int count, String label) {

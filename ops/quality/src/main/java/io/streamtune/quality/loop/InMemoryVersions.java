@@ -66,8 +66,7 @@ final class InMemoryVersions implements AutoCloseable {
         Map<String, Example> byEvent = new LinkedHashMap<>();
         for (ProducerRecord<String, SpecificRecord> record : producer.history()) {
             if (record.topic().equals(topics.trainingSet()) && record.value() instanceof LabelCorrection example) {
-                byEvent.put(
-                        example.getEventId(), new Example(example.getEventId(), example.getText(), example.getLabel()));
+                byEvent.put(example.getEventId(), Example.of(example));
             }
         }
         return List.copyOf(byEvent.values());
