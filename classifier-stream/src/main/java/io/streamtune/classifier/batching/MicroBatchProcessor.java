@@ -5,6 +5,7 @@ import io.streamtune.classifier.deadletter.DeadLetterReason;
 import io.streamtune.classifier.metrics.ClassifierMetrics;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.TextEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Reads raw input records, dead-letters the bad ones and puts the others into the change-logged pending-batch store
+ * Reads raw input records, dead-letters the bad ones (a key that is not the event's id among them) and puts the others into the change-logged pending-batch store
  * under an increasing sequence number. The store is flushed (classified, forwarded, deleted) when it holds
  * {@code maxRecords} records and by a wall-clock punctuator every {@code maxWaitMs}, with one exception: a tick that
  * comes late (over two intervals after the previous one) after a full batch means the thread was busy with that
@@ -28,7 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * since then to fill the next batch. Without it a saturated stream alternated full batches with batches of a few
  * records (a mean of 10 instead of 32 in the pipeline benchmark), and the model is less efficient on small batches.
  * A record accepted during a backlog thus waits up to about {@code 2 * maxWaitMs} after the batch before it; otherwise
- * at most about {@code maxWaitMs}. The store's changelog, the outputs and the input offsets commit in one transaction, so an accepted
+ * at most about {@code maxWaitMs}. A classification is keyed by its event's id, also when the input record had no key. The store's changelog, the outputs and the input offsets commit in one transaction, so an accepted
  * record is classified exactly once even if the process dies between accepting and classifying it: after the restart
  * it is restored from the changelog.
  */
@@ -76,7 +77,7 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], byte
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        TextEventReader.Result read = reader.read(source.topic(), record.headers(), record.value());
+        TextEventReader.Result read = reader.read(source.topic(), record.headers(), record.key(), record.value());
         if (!read.accepted()) {
             DeadLetter letter = new DeadLetter(
                     read.reason(), source.topic(), source.partition(), source.offset(), read.failure(), read.message());
@@ -143,7 +144,8 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], byte
         List<TextEvent> events = new ArrayList<>(batch.size());
         for (KeyValue<Long, PendingRecord> entry : batch) {
             PendingRecord pending = entry.value;
-            TextEventReader.Result read = reader.read(pending.topic(), pending.headers(), pending.value());
+            TextEventReader.Result read =
+                    reader.read(pending.topic(), pending.headers(), pending.key(), pending.value());
             if (read.accepted()) {
                 accepted.add(pending);
                 events.add(read.event());
@@ -189,9 +191,9 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], byte
             PendingRecord pending, TextEvent event, BatchOutcome outcome, long queueMillis, long classifiedTime) {
         Classification classification = Classifications.of(event, outcome, queueMillis, classifiedTime);
         byte[] value = serializer.serialize(settings.outputTopic(), pending.headers(), classification);
+        byte[] key = event.getId().getBytes(StandardCharsets.UTF_8);
         context.forward(
-                new Record<>(pending.key(), value, pending.timestamp(), pending.headers()),
-                settings.classificationsSink());
+                new Record<>(key, value, pending.timestamp(), pending.headers()), settings.classificationsSink());
         metrics.recordClassified(
                 queueMillis, classifiedTime - event.getEventTime().toEpochMilli());
     }

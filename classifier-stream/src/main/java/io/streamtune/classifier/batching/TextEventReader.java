@@ -9,8 +9,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads an input value as a {@link TextEvent} and decides whether it can be classified. Bad bytes ({@link
- * WireFormatException}), a null value, a text with nothing visible in it ({@link VisibleText}) or a text over the
- * size limit are rejected with a reason. Any
+ * WireFormatException}), a null value, a key that is present and is not the event's id, a text with nothing visible
+ * in it ({@link VisibleText}) or a text over the size limit are rejected with a reason. An event's identity is its
+ * {@code id}: a record with no key (or an empty one) is classified, and its classification is keyed by the id. Any
  * other exception (a schema registry that cannot be reached) is thrown: the bytes may be fine, so the task fails and,
  * under exactly-once, the record is read again after the restart instead of being dead-lettered.
  */
@@ -24,8 +25,8 @@ public final class TextEventReader {
         this.maxTextBytes = maxTextBytes;
     }
 
-    /** Reads and checks a value. */
-    public Result read(String topic, Headers headers, byte[] value) {
+    /** Reads and checks a record's key and value. */
+    public Result read(String topic, Headers headers, byte[] key, byte[] value) {
         if (value == null) {
             return Result.rejected(DeadLetterReason.NULL_VALUE, "NullValue", "the record has no value");
         }
@@ -35,6 +36,13 @@ public final class TextEventReader {
         } catch (WireFormatException e) {
             return Result.rejected(
                     DeadLetterReason.UNDESERIALIZABLE, e.getClass().getName(), e.getMessage());
+        }
+        if (key != null && key.length > 0 && !event.getId().equals(new String(key, StandardCharsets.UTF_8))) {
+            return Result.rejected(
+                    DeadLetterReason.KEY_MISMATCH,
+                    "KeyMismatch",
+                    "the record key '" + new String(key, StandardCharsets.UTF_8) + "' is not the event id '"
+                            + event.getId() + "' (send no key, or the event id)");
         }
         if (VisibleText.isAbsent(event.getText())) {
             return Result.rejected(

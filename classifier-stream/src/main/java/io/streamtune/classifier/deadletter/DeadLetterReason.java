@@ -6,6 +6,11 @@ public enum DeadLetterReason {
     UNDESERIALIZABLE,
     /** The record has no value (a tombstone). */
     NULL_VALUE,
+    /**
+     * The record has a key that is not the event's id. An event's identity is its {@code id} field: send no key (the
+     * classification is keyed by the id) or the id itself, never another key.
+     */
+    KEY_MISMATCH,
     /** The text is empty or only white space. */
     EMPTY_TEXT,
     /** The text is longer than the configured hard limit in UTF-8 bytes. */

@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * text-events-source (bytes) -> micro-batch-classifier [pending-batch-store, RocksDB, change-logged]
- *                                   |-> classifications-sink (key and headers as read)
+ *                                   |-> classifications-sink (keyed by event id, headers as read)
  *                                   '-> dead-letter-sink (original bytes, reason headers)
  * </pre>
  */

@@ -129,6 +129,34 @@ class ClassificationTopologyTest {
     }
 
     @Test
+    void shouldKeyTheClassificationOfAnUnkeyedEventByItsId() {
+        input.pipeInput(new TestRecord<>(null, eventBytes("e-1", "good"), new RecordHeaders(), START));
+        input.pipeInput(new TestRecord<>("", eventBytes("e-2", "good"), new RecordHeaders(), START));
+
+        driver.advanceWallClockTime(Duration.ofMillis(WAIT_MS));
+
+        List<TestRecord<String, Classification>> results = output.readRecordsToList();
+        assertThat(results).extracting(TestRecord::key).containsExactly("e-1", "e-2");
+        assertThat(results).extracting(r -> r.value().getEventId()).containsExactly("e-1", "e-2");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterAnEventWhoseKeyIsNotItsId() {
+        input.pipeInput("other", eventBytes("e-1", "good"));
+        pipeAndFlush("e-2", "good");
+
+        TestRecord<String, byte[]> letter = deadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo("other");
+        assertDeadLetterHeaders(letter, DeadLetterReason.KEY_MISMATCH, 0L);
+        assertThat(header(letter, DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("'other'", "'e-1'");
+        assertThat(output.readValuesToList())
+                .extracting(Classification::getEventId)
+                .containsExactly("e-2");
+        assertThat(metrics.deadLetters(DeadLetterReason.KEY_MISMATCH)).isEqualTo(1);
+    }
+
+    @Test
     void shouldDeadLetterBytesWithoutMagicByteAndGoOn() {
         byte[] bad = "not avro".getBytes(StandardCharsets.UTF_8);
         input.pipeInput("bad-1", bad);

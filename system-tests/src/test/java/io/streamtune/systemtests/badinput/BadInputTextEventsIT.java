@@ -11,6 +11,7 @@ import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.schemas.serde.WireFormat;
 import io.streamtune.systemtests.StandInModel;
 import io.streamtune.testsupport.KafkaStack;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,8 +104,9 @@ class BadInputTextEventsIT {
         try (CorpusTopics topics = new CorpusTopics(STACK)) {
             topics.promoteStandInModel();
             ConfluentAvroSerializer<TextEvent> serializer = topics.serializer();
-            byte[] before = serializer.serialize(topics.events, event("before"));
-            byte[] after = serializer.serialize(topics.events, event("after"));
+            // one key, so all three go to one partition; the good events' id is that key (a key must be the id)
+            byte[] before = serializer.serialize(topics.events, event("k"));
+            byte[] after = serializer.serialize(topics.events, event("k"));
             byte[] poison = AvroBytes.textEventWithMapCount(
                     WireFormat.schemaId(before), "poison", 3_000_000_000L, System.currentTimeMillis());
             List<CorpusRecord> corpus = List.of(
@@ -133,7 +135,7 @@ class BadInputTextEventsIT {
 
     /**
      * Compares each classification of a hand-made good event with the event as the services read it: the same id and
-     * text, code point for code point (emoji, right-to-left marks, combining and control characters kept), and
+     * text, code point for code point, keyed by the event id whatever the input's key (emoji, right-to-left marks, combining and control characters kept), and
      * U+FFFD where the bytes were not UTF-8.
      */
     private static List<String> textChanges(
@@ -156,9 +158,12 @@ class BadInputTextEventsIT {
             Classification classification = classifications.deserialize(record.topic(), record.value());
             boolean replaced =
                     !input.kind().startsWith("invalid UTF-8") || event.getText().contains("\ufffd");
+            boolean keyedById =
+                    record.key() != null && event.getId().equals(new String(record.key(), StandardCharsets.UTF_8));
             if (!event.getText().equals(classification.getText())
                     || !event.getId().equals(classification.getEventId())
-                    || !replaced) {
+                    || !replaced
+                    || !keyedById) {
                 changes.add(input + ": classified as id " + classification.getEventId() + ", text "
                         + classification
                                 .getText()

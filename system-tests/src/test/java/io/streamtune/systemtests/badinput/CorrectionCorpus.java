@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * The label-corrections corpus, built from a seed: good id-only corrections of classified events and good ones with
  * text, hand-made bad ones with the dead-letter reason the trainer must give, and seeded random ones, shuffled.
- * Every record has its own key (but the one with no key), so a training-set record (keyed by event id, without the
- * input's headers) names its input.
+ * Every record has its own key or event id (the unkeyed ones are matched by the event id in their value), so a
+ * training-set record (keyed by event id, without the input's headers) names its input.
  */
 final class CorrectionCorpus {
 
@@ -87,7 +87,16 @@ final class CorrectionCorpus {
                 "key-" + drafts.size(),
                 correction("other-event", "pos", "a text", ANNOTATOR),
                 "KEY_MISMATCH");
-        drafts.add(new Draft("no key", null, correction("no-key", "pos", "a text", ANNOTATOR), "KEY_MISMATCH"));
+        drafts.add(new Draft(
+                "no key (matched by its event id)",
+                null,
+                correction("no-key", "pos", "a text", ANNOTATOR),
+                TRAINING_SET));
+        drafts.add(new Draft(
+                "empty key (matched by its event id)",
+                new byte[0],
+                correction("empty-key", "pos", "a text", ANNOTATOR),
+                TRAINING_SET));
     }
 
     private void addBrokenBytes() {

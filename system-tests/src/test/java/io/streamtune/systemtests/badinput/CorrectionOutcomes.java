@@ -11,7 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Names the input of each output record: a training-set record by its key (the event id), a dead letter by the
+ * Names the input of each output record: a training-set record by its key (the event id: the input's key, or the
+ * event id in its value when it had none), a dead letter by the
  * sequence header it kept or, when the trainer dropped the headers (a correction that waited for its text), by
  * its source partition and offset.
  */
@@ -29,12 +30,25 @@ final class CorrectionOutcomes {
         this.problems = problems;
         this.corrections = topics.deserializer(LabelCorrection.class);
         for (CorpusRecord record : all) {
-            if (record.key() != null) {
-                byKey.put(new String(record.key(), StandardCharsets.UTF_8), record.sequence());
+            String key = record.key() == null || record.key().length == 0
+                    ? eventIdOf(record)
+                    : new String(record.key(), StandardCharsets.UTF_8);
+            if (key != null) {
+                byKey.put(key, record.sequence());
             }
             RecordMetadata metadata = where.get(record.sequence());
             byCoordinates.put(
                     metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset(), record.sequence());
+        }
+    }
+
+    /** The event id in an unkeyed record's value (the trainer keys it by that id), or null when unreadable. */
+    private String eventIdOf(CorpusRecord record) {
+        try {
+            LabelCorrection correction = corrections.deserialize(topics.corrections, record.value());
+            return correction == null ? null : correction.getEventId();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

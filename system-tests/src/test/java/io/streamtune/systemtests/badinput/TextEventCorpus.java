@@ -25,7 +25,7 @@ final class TextEventCorpus {
     static final int TEXT_MAX_BYTES = 65_536;
     static final int UNKNOWN_SCHEMA_ID = 987_654;
     /** Good events besides the plain ones: scripts, control characters, sizes at the limit, invalid UTF-8. */
-    static final int HAND_MADE_GOOD = 13;
+    static final int HAND_MADE_GOOD = 15;
 
     private final Random random;
     private final Function<TextEvent, byte[]> serializer;
@@ -51,6 +51,7 @@ final class TextEventCorpus {
         }
         addGoodScripts();
         addWhiteSpaceAndSizes();
+        addKeys();
         addBrokenBytes();
         for (int i = 0; i < randomBodies; i++) {
             String key = "rnd-" + i;
@@ -108,6 +109,13 @@ final class TextEventCorpus {
         badText("text one byte over the size limit", "x".repeat(TEXT_MAX_BYTES + 1), "TEXT_TOO_LARGE");
         badText("text over the size limit in emoji", "\ud83d\ude00".repeat(TEXT_MAX_BYTES / 4 + 1), "TEXT_TOO_LARGE");
         badText("1 MB text (1,000,000 bytes)", "y".repeat(1_000_000), "TEXT_TOO_LARGE");
+    }
+
+    /** The event's identity is its id: no key or an empty one is classified (keyed by the id), another key is not. */
+    private void addKeys() {
+        drafts.add(new Draft("good: no key", null, valid("no-key", "a good text without a key"), CLASSIFIED));
+        drafts.add(new Draft("good: empty key", new byte[0], valid("empty-key", "an empty key"), CLASSIFIED));
+        add("key is not the event id", "key-" + drafts.size(), valid("other-id", "a text"), "KEY_MISMATCH");
     }
 
     private void addBrokenBytes() {

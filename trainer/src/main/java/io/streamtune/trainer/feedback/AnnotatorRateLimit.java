@@ -11,8 +11,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Second step of a rate-limited ingestion, on records keyed by annotator ({@link AnnotatorKeying}): counts each
  * annotator's corrections in fixed windows of one minute of record time (so a replay decides the same) and marks the
- * ones over the limit with {@link FeedbackHeaders#RATE_LIMITED}; then keys every record by its original key again,
- * for {@link CorrectionProcessor} to meet the classifications of its events.
+ * ones over the limit with {@link FeedbackHeaders#RATE_LIMITED}; then keys every record by its original key again
+ * ({@link EventIdKeying} then keys it by its event id, to meet the classification of its event).
  */
 final class AnnotatorRateLimit implements Processor<byte[], byte[], byte[], byte[]> {
 

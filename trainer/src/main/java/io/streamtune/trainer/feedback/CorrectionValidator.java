@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Checks that need no state before a correction may become training data: keyed by its event id, a known label, an
- * allowed annotator. The rate limit is {@link AnnotatorRateLimit}'s.
+ * Checks that need no state before a correction may become training data: no key or its event id as key (a key
+ * that disagrees with the value is refused), a known label, an allowed annotator. The rate limit is {@link AnnotatorRateLimit}'s.
  */
 final class CorrectionValidator {
 
@@ -30,9 +30,11 @@ final class CorrectionValidator {
      */
     void check(byte[] key, LabelCorrection correction) {
         String eventId = correction.getEventId();
-        if (key == null || !eventId.equals(new String(key, StandardCharsets.UTF_8))) {
+        if (key != null && key.length > 0 && !eventId.equals(new String(key, StandardCharsets.UTF_8))) {
             throw new RejectedCorrectionException(
-                    Reason.KEY_MISMATCH, "the record key must be the event id " + eventId);
+                    Reason.KEY_MISMATCH,
+                    "the record key '" + new String(key, StandardCharsets.UTF_8) + "' disagrees with the event id "
+                            + eventId + " (send no key, or the event id)");
         }
         checkLabel(correction.getLabel());
         String annotator = correction.getAnnotator();

@@ -22,16 +22,20 @@ import org.apache.kafka.streams.state.Stores;
  * Builds the feedback ingestion topology (run it with {@code processing.guarantee=exactly_once_v2}):
  *
  * <pre>
- * label-corrections (bytes) [-> key-by-annotator => by-annotator -> limit-annotator-rate => by-event]
- *                               -> validate-corrections --> training-set (compacted, LabelCorrection with text)
- * classifications (bytes)      -> remember-texts -------/ \-> label-corrections-dlq (original bytes + reason headers)
+ * label-corrections (bytes) [-> key-by-annotator => by-annotator -> limit-annotator-rate]
+ *                               -> key-by-event-id => by-event -> validate-corrections --> training-set (compacted)
+ * classifications (bytes)      -> remember-texts -----------------------------------/ \-> label-corrections-dlq
  * </pre>
  *
- * The bracketed part exists only with a rate limit: the corrections go through two repartition topics of the
- * application ({@code =>}), keyed by annotator so that one task counts all of an annotator's corrections whatever
- * partition they were sent to, then by event id again. Both sources must be keyed by event id and have the same
- * partition count, so a correction and its classification meet in the same task. All state is in change-logged
- * stores, so a moved or restarted trainer rebuilds it from Kafka.
+ * Corrections are matched by the {@code eventId} in their value, whatever their key: every correction goes through a
+ * repartition topic of the application ({@code =>}) keyed by that id, so an unkeyed correction (or one a producer
+ * partitioned with another hash) meets its classification, which the classifier keys by event id. A key that is
+ * present and disagrees with the value is still dead-lettered ({@code KEY_MISMATCH}). The bracketed part exists only
+ * with a rate limit: before that, the corrections go through another repartition topic keyed by annotator, so that
+ * one task counts all of an annotator's corrections whatever partition they were sent to. Both topics must have the
+ * same partition count (the repartition topics take the count of label-corrections), so a correction and its
+ * classification meet in the same task. All state is in change-logged stores, so a moved or restarted trainer
+ * rebuilds it from Kafka. The dead letters carry the original bytes and reason headers.
  */
 public final class FeedbackTopology {
 
@@ -40,6 +44,7 @@ public final class FeedbackTopology {
     public static final String KEY_BY_ANNOTATOR = "key-by-annotator";
     public static final String BY_ANNOTATOR = "corrections-by-annotator";
     public static final String LIMIT_ANNOTATOR_RATE = "limit-annotator-rate";
+    public static final String KEY_BY_EVENT = "key-by-event-id";
     public static final String BY_EVENT = "corrections-by-event";
     public static final String VALIDATE_CORRECTIONS = "validate-corrections";
     public static final String REMEMBER_TEXTS = "remember-texts";
@@ -82,6 +87,7 @@ public final class FeedbackTopology {
         if (settings.ratePerMinute() > 0) {
             correctionRecords = rateLimited(correctionRecords, settings, corrections);
         }
+        correctionRecords = byEventId(correctionRecords, corrections);
         Sinks correctionSinks = Sinks.of(VALIDATE_CORRECTIONS);
         KStream<Object, Object> validated = correctionRecords.process(
                 () -> new CorrectionProcessor(settings, corrections, correctionSinks),
@@ -112,7 +118,13 @@ public final class FeedbackTopology {
                 .process(
                         () -> new AnnotatorRateLimit(settings.ratePerMinute()),
                         Named.as(LIMIT_ANNOTATOR_RATE),
-                        RATES_STORE)
+                        RATES_STORE);
+    }
+
+    /** Keys every correction by the event id in its value and repartitions it to its classification's task. */
+    private static KStream<byte[], byte[]> byEventId(
+            KStream<byte[], byte[]> records, Deserializer<LabelCorrection> corrections) {
+        return records.process(() -> new EventIdKeying(corrections), Named.as(KEY_BY_EVENT))
                 .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(BY_EVENT));
     }

@@ -172,7 +172,52 @@ class FeedbackTopologyTest {
     void shouldDeadLetterCorrectionWhoseKeyIsNotItsEventId() {
         correctionsIn.pipeInput("other", correction("e1", "pos", "great", "alice", 1));
 
-        assertThat(header(deadLetters.readRecord(), DeadLetters.REASON)).isEqualTo("KEY_MISMATCH");
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("KEY_MISMATCH");
+        assertThat(header(dead, DeadLetters.EXCEPTION_MESSAGE)).contains("'other'", "e1");
+        assertThat(dead.key()).isEqualTo("other".getBytes(StandardCharsets.UTF_8));
+        assertThat(trainingSet.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldJoinUnkeyedIdOnlyCorrectionWithTheClassificationOfItsEventId() {
+        classificationsIn.pipeInput("e1", classification("e1", "what a film", "neg"));
+        correctionsIn.pipeInput((String) null, correction("e1", "pos", null, "alice", 1));
+
+        TestRecord<String, LabelCorrection> example = trainingSet.readRecord();
+        assertThat(example.key()).isEqualTo("e1");
+        assertThat(example.value().getText()).isEqualTo("what a film");
+        assertThat(example.value().getLabel()).isEqualTo("pos");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldAcceptCorrectionsWithAnEmptyKeyOrNoKeyAsTheirEventId() {
+        correctionsIn.pipeInput("", correction("e1", "pos", "great", "alice", 1));
+        correctionsIn.pipeInput((String) null, correction("e2", "neg", "awful", "alice", 2));
+        classificationsIn.pipeInput("e3", classification("e3", "so so", "neg"));
+        correctionsIn.pipeInput((String) null, correction("e3", "pos", null, "bob", 3));
+
+        assertThat(trainingSet.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("e1", "e2", "e3");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldMatchUnkeyedCorrectionsByEventIdUnderARateLimit() {
+        start(new FeedbackSettings(
+                List.of("neg", "pos"), false, Set.of(), 1, MAX_WAIT, Duration.ofSeconds(10), Duration.ofDays(7)));
+        classificationsIn.pipeInput("e1", classification("e1", "what a film", "neg"));
+
+        correctionsIn.pipeInput((String) null, correction("e1", "pos", null, "alice", 1));
+        correctionsIn.pipeInput((String) null, correction("e2", "pos", "b", "alice", 2));
+        correctionsIn.pipeInput("wrong", correction("e3", "pos", "c", "bob", 3));
+
+        List<TestRecord<String, LabelCorrection>> examples = trainingSet.readRecordsToList();
+        assertThat(examples).extracting(TestRecord::key).containsExactly("e1");
+        assertThat(examples.get(0).value().getText()).isEqualTo("what a film");
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(r -> header(r, DeadLetters.REASON)).containsExactly("RATE_LIMITED", "KEY_MISMATCH");
+        assertThat(dead.get(0).key()).isNull();
     }
 
     @Test

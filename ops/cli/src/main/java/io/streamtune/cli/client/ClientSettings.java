@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -142,6 +143,17 @@ public final class ClientSettings {
             values.configure(serdeConfig, false);
             return new KafkaConsumer<>(config, new StringDeserializer(), values);
         });
+    }
+
+    /** A read_committed consumer without a group of raw values with String keys (dead letters hold any bytes). */
+    public KafkaConsumer<String, byte[]> rawConsumer(Map<String, Object> defaults) {
+        Map<String, Object> config = clientProperties();
+        defaults.forEach(config::putIfAbsent);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return checked(() -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
     }
 
     /** Runs a client construction; an invalid setting becomes one message naming the key and where it came from. */

@@ -10,6 +10,7 @@ import io.streamtune.cli.input.InputFormat;
 import io.streamtune.cli.input.InputRow;
 import io.streamtune.cli.input.RowFilter;
 import io.streamtune.cli.input.RowReader;
+import io.streamtune.cli.produce.RateLimiter;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.Topics;
@@ -25,10 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,8 +40,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code streamtune eval FILE}: the whole file is read first (a bad line stops it before anything is sent); then the
- * texts go to {@code text-events} under fresh ids from a producer thread while this thread reads their
- * classifications (read_committed, from the end of the topic as it was before the first send).
+ * texts go to {@code text-events} under fresh ids from a producer thread (at most {@code --rate} per second) while
+ * this thread reads their classifications and dead letters (read_committed, from the end of both topics as they were
+ * before the first send) with an {@link EvalCollector}.
  */
 @Command(
         name = "eval",
@@ -52,7 +51,9 @@ import picocli.CommandLine.Spec;
             "Evaluate the live system: send the texts of a labelled JSON Lines or CSV file (text,label) under fresh"
                     + " event ids, read their classifications back, and report accuracy, macro-F1, per-class"
                     + " precision/recall/F1, the confusion matrix and end-to-end latency p50/p95/p99.",
-            "Exit code 1 when some texts were not classified within --timeout after the last send."
+            "Texts the classifier dead-lettered (text-events-dlq) are reported by reason.",
+            "Exit code 1 when some texts were dead-lettered, or neither classified nor dead-lettered within --timeout"
+                    + " of the last one received."
         })
 public final class EvalCommand implements Callable<Integer> {
 
@@ -75,12 +76,22 @@ public final class EvalCommand implements Callable<Integer> {
     String classificationsTopic = Topics.CLASSIFICATIONS;
 
     @Option(
+            names = "--dead-letter-topic",
+            paramLabel = "TOPIC",
+            description = "Topic the classifier dead-letters texts to (default ${DEFAULT-VALUE}).")
+    String deadLetterTopic = Topics.TEXT_EVENTS_DLQ;
+
+    @Option(
             names = "--timeout",
             paramLabel = "SECONDS",
-            description = "How long to wait for classifications after the last send (default ${DEFAULT-VALUE}).")
+            description = "How long to wait when nothing new arrives: counted from the last send or the last"
+                    + " classification or dead letter received, whichever is later (default ${DEFAULT-VALUE}).")
     long timeoutSeconds = 120;
 
-    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Send at most this many per second.")
+    @Option(
+            names = "--rate",
+            paramLabel = "EVENTS_PER_S",
+            description = "Send at most this many texts per second (default: no limit).")
     double rate;
 
     @Option(
@@ -103,32 +114,59 @@ public final class EvalCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "eval", examples.size());
         // the broker would otherwise hold an empty fetch up to 500 ms, a floor under every latency measured
         Map<String, Object> quickFetch = Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-        try (KafkaConsumer<String, Classification> consumer = settings.consumer(Classification.class, quickFetch)) {
-            List<TopicPartition> partitions =
-                    Partitions.assignAll(consumer, classificationsTopic, Duration.ofSeconds(30));
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            AtomicLong lastSentNanos = new AtomicLong();
+        try (KafkaConsumer<String, Classification> consumer = settings.consumer(Classification.class, quickFetch);
+                KafkaConsumer<String, byte[]> dead = settings.rawConsumer(quickFetch)) {
+            fromTheEnd(consumer, classificationsTopic);
+            deadLettersFromTheEnd(dead);
+            EvalCollector collector = new EvalCollector(consumer, dead, tracker, bar, System::nanoTime);
             CompletableFuture<Void> sending =
-                    CompletableFuture.runAsync(() -> send(settings, examples, tracker, lastSentNanos), runnable -> {
+                    CompletableFuture.runAsync(() -> send(settings, examples, tracker, collector), runnable -> {
                         Thread thread = new Thread(runnable, "eval-producer");
                         thread.setDaemon(true);
                         thread.start();
                     });
-            collect(consumer, tracker, sending, lastSentNanos, examples.size(), bar);
+            collector.collect(sending, examples.size(), Duration.ofSeconds(timeoutSeconds));
             join(sending);
         } finally {
             bar.finish();
         }
+        return report(examples, tracker);
+    }
+
+    private static void fromTheEnd(KafkaConsumer<?, ?> consumer, String topic) {
+        List<TopicPartition> partitions = Partitions.assignAll(consumer, topic, Duration.ofSeconds(30));
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    /** Dead letters are read when their topic exists; without it, a dead-lettered text counts as missing. */
+    private void deadLettersFromTheEnd(KafkaConsumer<?, ?> dead) {
+        try {
+            fromTheEnd(dead, deadLetterTopic);
+        } catch (CommandException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println("note: " + e.getMessage() + "; dead-lettered texts will be reported as not classified");
+        }
+    }
+
+    private int report(List<LabelledExample> examples, EvalTracker tracker) {
         List<LabelledExample> missing = tracker.missing();
+        Map<String, Long> deadLettered = tracker.deadLetteredByReason();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(EvalSummary.format(tracker.outcomes(), examples.size(), missing));
+        out.print(EvalSummary.format(tracker.outcomes(), examples.size(), missing, deadLettered));
         out.flush();
         if (!missing.isEmpty()) {
-            throw new CommandException(missing.size() + " of " + examples.size() + " texts were not classified within "
-                    + timeoutSeconds + " s of the last send (first: " + file + " line "
-                    + missing.get(0).line()
-                    + "); is a classifier running on " + eventsTopic + "?");
+            throw new CommandException(missing.size() + " of " + examples.size() + " texts were neither classified"
+                    + " nor dead-lettered within " + timeoutSeconds + " s of the last classification received"
+                    + " (first: " + file + " line " + missing.get(0).line() + "); is a classifier running on "
+                    + eventsTopic + "?");
+        }
+        if (!deadLettered.isEmpty()) {
+            long dead =
+                    deadLettered.values().stream().mapToLong(Long::longValue).sum();
+            throw new CommandException(dead + " of " + examples.size() + " texts were dead-lettered to "
+                    + deadLetterTopic + " " + deadLettered + " and are not in the figures");
         }
         return 0;
     }
@@ -150,15 +188,14 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private void send(
-            ClientSettings settings, List<LabelledExample> examples, EvalTracker tracker, AtomicLong lastSentNanos) {
+            ClientSettings settings, List<LabelledExample> examples, EvalTracker tracker, EvalCollector collector) {
         String run = "eval-" + UUID.randomUUID().toString().substring(0, 8);
         SendResults results = new SendResults();
-        long interval = rate <= 0 ? 0 : (long) (TimeUnit.SECONDS.toNanos(1) / rate);
-        long start = System.nanoTime();
+        RateLimiter limiter = new RateLimiter(rate);
         try (KafkaProducer<String, TextEvent> producer = settings.producer()) {
             producer.partitionsFor(eventsTopic); // metadata first, so no latency includes fetching it
             for (int i = 0; i < examples.size(); i++) {
-                waitUntil(start + i * interval);
+                limiter.acquire();
                 String id = run + "-" + (i + 1);
                 TextEvent event = TextEvent.newBuilder()
                         .setId(id)
@@ -169,41 +206,13 @@ public final class EvalCommand implements Callable<Integer> {
                         .build();
                 tracker.sent(id, examples.get(i), System.nanoTime());
                 producer.send(new ProducerRecord<>(eventsTopic, id, event), results);
+                collector.sent();
             }
             producer.flush();
         } finally {
-            lastSentNanos.set(System.nanoTime());
+            collector.sent();
         }
         results.check(eventsTopic);
-    }
-
-    private void collect(
-            KafkaConsumer<String, Classification> consumer,
-            EvalTracker tracker,
-            CompletableFuture<Void> sending,
-            AtomicLong lastSentNanos,
-            int total,
-            ProgressBar bar) {
-        long timeout = TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (tracker.classified() < total) {
-            if (sending.isCompletedExceptionally()) {
-                return;
-            }
-            if (sending.isDone() && System.nanoTime() - lastSentNanos.get() > timeout) {
-                return;
-            }
-            for (ConsumerRecord<String, Classification> record : consumer.poll(Duration.ofMillis(100))) {
-                if (record.value() != null && tracker.received(record.value(), System.nanoTime())) {
-                    bar.step();
-                }
-            }
-        }
-    }
-
-    private static void waitUntil(long nanos) {
-        for (long now = System.nanoTime(); now < nanos; now = System.nanoTime()) {
-            java.util.concurrent.locks.LockSupport.parkNanos(nanos - now);
-        }
     }
 
     private static void join(CompletableFuture<Void> sending) {

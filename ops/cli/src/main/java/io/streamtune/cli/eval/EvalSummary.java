@@ -3,6 +3,7 @@ package io.streamtune.cli.eval;
 import io.streamtune.model.eval.EvaluationReport;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The printed result of an evaluation: counts, the model's evaluation report, latency percentiles. */
 final class EvalSummary {
@@ -16,13 +17,32 @@ final class EvalSummary {
     }
 
     static String format(List<EvalTracker.Outcome> outcomes, int sent, List<LabelledExample> missing) {
+        return format(outcomes, sent, missing, Map.of());
+    }
+
+    /**
+     * @param deadLettered how many sent texts the classifier dead-lettered, by reason
+     */
+    static String format(
+            List<EvalTracker.Outcome> outcomes,
+            int sent,
+            List<LabelledExample> missing,
+            Map<String, Long> deadLettered) {
         StringBuilder out = new StringBuilder();
+        long dead = deadLettered.values().stream().mapToLong(Long::longValue).sum();
         out.append(String.format(
                 Locale.ROOT,
-                "classified %d of %d sent (%d not read back in time)%n",
+                "classified %d of %d sent (%d dead-lettered, %d not read back in time)%n",
                 outcomes.size(),
                 sent,
+                dead,
                 missing.size()));
+        if (dead > 0) {
+            out.append("dead-lettered by reason:");
+            deadLettered.forEach((reason, count) ->
+                    out.append(' ').append(reason).append(' ').append(count));
+            out.append(String.format(Locale.ROOT, "%n"));
+        }
         if (outcomes.isEmpty()) {
             return out.toString();
         }

@@ -6,12 +6,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Matches classifications to the examples sent under fresh ids. Only the first classification of an id counts;
+ * Matches classifications and dead letters to the examples sent under fresh ids. Only the first classification of an id counts;
  * classifications of other ids are ignored. {@link #sent} may be called from the producing thread while {@link
- * #received} runs on the consuming one.
+ * #received} and {@link #deadLettered} run on the consuming one.
  */
 final class EvalTracker {
 
@@ -30,6 +31,7 @@ final class EvalTracker {
 
     private final Map<String, Outcome> pending = new ConcurrentHashMap<>();
     private final Map<String, Outcome> done = new LinkedHashMap<>();
+    private final Map<String, String> deadLettered = new LinkedHashMap<>();
 
     void sent(String eventId, LabelledExample example, long sentNanos) {
         pending.put(eventId, new Outcome(example, sentNanos, null, 0, 0));
@@ -51,6 +53,31 @@ final class EvalTracker {
                         classification.getClassifiedTime().toEpochMilli()
                                 - classification.getEventTime().toEpochMilli()));
         return true;
+    }
+
+    /** Records that a sent text was dead-lettered for a reason; true when it matched an example still waiting. */
+    boolean deadLettered(String eventId, String reason) {
+        if (eventId == null || pending.remove(eventId) == null) {
+            return false;
+        }
+        deadLettered.put(eventId, reason == null ? "NO_REASON" : reason);
+        return true;
+    }
+
+    /** How many texts were dead-lettered, by reason, most frequent first. */
+    Map<String, Long> deadLetteredByReason() {
+        Map<String, Long> counts = new TreeMap<>();
+        deadLettered.values().forEach(reason -> counts.merge(reason, 1L, Long::sum));
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        return sorted;
+    }
+
+    /** Classified or dead-lettered: the texts whose fate is known. */
+    int answered() {
+        return done.size() + deadLettered.size();
     }
 
     int classified() {

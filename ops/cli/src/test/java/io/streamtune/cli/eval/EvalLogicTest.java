@@ -58,10 +58,33 @@ class EvalLogicTest {
         String printed = EvalSummary.format(tracker.outcomes(), 101, tracker.missing());
 
         assertThat(printed)
-                .startsWith("classified 100 of 101 sent (0 not read back in time)")
+                .startsWith("classified 100 of 101 sent (0 dead-lettered, 0 not read back in time)")
                 .contains("accuracy 0.5000")
                 .contains("true\\pred")
                 .contains("p50 50  p95 95  p99 99  max 100");
+    }
+
+    @Test
+    void shouldCountDeadLetteredTextsByReasonApartFromMissingOnes() {
+        EvalTracker tracker = new EvalTracker();
+        for (int i = 1; i <= 5; i++) {
+            tracker.sent("r-" + i, new LabelledExample(i, "t", "pos"), 0);
+        }
+        tracker.received(classification("r-1", "pos"), 1_000_000L);
+
+        assertThat(tracker.deadLettered("r-2", "TEXT_TOO_LARGE")).isTrue();
+        assertThat(tracker.deadLettered("r-3", "EMPTY_TEXT")).isTrue();
+        assertThat(tracker.deadLettered("r-4", "TEXT_TOO_LARGE")).isTrue();
+        assertThat(tracker.deadLettered("r-4", "TEXT_TOO_LARGE")).isFalse();
+        assertThat(tracker.deadLettered("someone-else", "EMPTY_TEXT")).isFalse();
+
+        assertThat(tracker.answered()).isEqualTo(4);
+        assertThat(tracker.missing()).extracting(LabelledExample::line).containsExactly(5L);
+        assertThat(tracker.deadLetteredByReason())
+                .containsExactly(Map.entry("TEXT_TOO_LARGE", 2L), Map.entry("EMPTY_TEXT", 1L));
+        assertThat(EvalSummary.format(tracker.outcomes(), 5, tracker.missing(), tracker.deadLetteredByReason()))
+                .startsWith("classified 1 of 5 sent (3 dead-lettered, 1 not read back in time)")
+                .contains("dead-lettered by reason: TEXT_TOO_LARGE 2 EMPTY_TEXT 1");
     }
 
     private static Classification classification(String id, String label) {

@@ -74,7 +74,7 @@ class EvalIT {
 
         assertThat(first.exitCode()).as(first.printed()).isZero();
         assertThat(first.out())
-                .contains("classified 20 of 20 sent (0 not read back in time)")
+                .contains("classified 20 of 20 sent (0 dead-lettered, 0 not read back in time)")
                 .contains("examples 20  accuracy 0.9000")
                 .containsPattern("end-to-end latency .* p50 \\d+  p95 \\d+  p99 \\d+");
         assertThat(first.err()).contains("100%  20/20");
@@ -114,13 +114,76 @@ class EvalIT {
                 "2"));
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("classified 0 of 2 sent (2 not read back in time)");
+        assertThat(result.out()).contains("classified 0 of 2 sent (0 dead-lettered, 2 not read back in time)");
         assertThat(result.err())
-                .contains("2 of 2 texts were not classified within 2 s of the last send (first: " + labelled
-                        + " line 3)");
+                .contains("2 of 2 texts were neither classified nor dead-lettered within 2 s of the last"
+                        + " classification received (first: " + labelled + " line 3)");
         assertThat(topics.readAll(events, io.streamtune.schemas.TextEvent.class))
                 .extracting(record -> record.value().getText())
                 .containsExactly("bad", "ok");
+    }
+
+    @Test
+    void shouldReportTextsTheClassifierDeadLetteredByReasonInsteadOfMissing() throws Exception {
+        String events = STACK.uniqueTopic("text-events", 1);
+        String classifications = STACK.uniqueTopic("classifications", 1);
+        String deadLetters = STACK.uniqueTopic("text-events-dlq");
+        String versions = topics.compacted("model-versions");
+        topics.publish(versions, "sentiment", 1, ModelStatus.PROMOTED, artifact(1), List.of("neg", "pos"));
+        Map<String, String> config = classifierConfig(events, classifications, versions, deadLetters);
+        config.put("text.max.bytes", "40");
+        runtime = ClassifierRuntime.start(new ClassifierConfig(config), new StandInModel(), Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(90)).until(runtime::isReady);
+        Path labelled = Files.writeString(
+                folder.resolve("long.csv"),
+                "text,label\na good thing,pos\n" + "a bad thing ".repeat(10) + ",neg\na bad thing,neg\n");
+
+        CommandRun.Result result = CommandRun.run(topics.command(
+                "eval",
+                labelled.toString(),
+                "--events-topic",
+                events,
+                "--classifications-topic",
+                classifications,
+                "--dead-letter-topic",
+                deadLetters,
+                "--timeout",
+                "60"));
+
+        assertThat(result.exitCode()).as(result.printed()).isEqualTo(1);
+        assertThat(result.out())
+                .contains("classified 2 of 3 sent (1 dead-lettered, 0 not read back in time)")
+                .contains("dead-lettered by reason: TEXT_TOO_LARGE 1");
+        assertThat(result.err())
+                .contains("1 of 3 texts were dead-lettered to " + deadLetters + " {TEXT_TOO_LARGE=1}")
+                .doesNotContain("is a classifier running");
+    }
+
+    @Test
+    void shouldWaitWhileClassificationsAreStillArrivingLongAfterTheLastSend() throws Exception {
+        String events = STACK.uniqueTopic("text-events", 1);
+        String classifications = STACK.uniqueTopic("classifications", 1);
+        Path labelled = Files.writeString(
+                folder.resolve("slow.csv"), "text,label\none,pos\ntwo,neg\nthree,pos\nfour,neg\nfive,pos\n");
+        try (SlowClassifier slow = new SlowClassifier(STACK, events, classifications, Duration.ofMillis(1500))) {
+            slow.start();
+
+            CommandRun.Result result = CommandRun.run(topics.command(
+                    "eval",
+                    labelled.toString(),
+                    "--events-topic",
+                    events,
+                    "--classifications-topic",
+                    classifications,
+                    "--timeout",
+                    "4",
+                    "--rate",
+                    "20"));
+
+            // the last classification comes about 7.5 s after the last send, more than the 4 s timeout
+            assertThat(result.exitCode()).as(result.printed()).isZero();
+            assertThat(result.out()).contains("classified 5 of 5 sent (0 dead-lettered, 0 not read back in time)");
+        }
     }
 
     /** 10 "good" texts labelled pos, 8 "bad" labelled neg, 2 "bad" labelled pos: version 1 gets 18 of 20. */
@@ -140,6 +203,11 @@ class EvalIT {
 
     private Map<String, String> classifierConfig(String events, String classifications, String versions)
             throws Exception {
+        return classifierConfig(events, classifications, versions, STACK.uniqueTopic("text-events-dlq"));
+    }
+
+    private Map<String, String> classifierConfig(
+            String events, String classifications, String versions, String deadLetters) throws Exception {
         Map<String, String> config = new HashMap<>();
         config.put("application.id", "cli-eval-it-" + UUID.randomUUID());
         config.put("bootstrap.servers", STACK.bootstrapServers());
@@ -147,7 +215,7 @@ class EvalIT {
         config.put("registry.auto.register.schemas", "true");
         config.put("input.topic", events);
         config.put("output.topic", classifications);
-        config.put("dlq.topic", STACK.uniqueTopic("text-events-dlq"));
+        config.put("dlq.topic", deadLetters);
         config.put("model.versions.topic", versions);
         config.put("model.name", "sentiment");
         config.put(
