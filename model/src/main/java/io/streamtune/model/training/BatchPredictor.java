@@ -34,10 +34,14 @@ final class BatchPredictor {
         this.lexical = lexical;
     }
 
-    List<String> predict(List<String> texts, List<String> labels, NDManager manager) {
+    /** BERT's pooled logits of each text (without the lexical model). */
+    float[][] logits(List<String> texts, NDManager manager) {
         TextWindows windows = tokenizer.windows(texts);
-        float[][] logits =
-                WindowedLogits.of(classifier, windows, batchSize, tokenizer.padId(), TextWindows.Pooling.MEAN, manager);
+        return WindowedLogits.of(classifier, windows, batchSize, tokenizer.padId(), TextWindows.Pooling.MEAN, manager);
+    }
+
+    List<String> predict(List<String> texts, List<String> labels, NDManager manager) {
+        float[][] logits = logits(texts, manager);
         List<String> predicted = new ArrayList<>(logits.length);
         for (int text = 0; text < logits.length; text++) {
             float[] row = lexical.isPresent() ? lexical.get().fuse(logits[text], texts.get(text)) : logits[text];
