@@ -135,6 +135,12 @@ class ClosedLoopIT {
         settings.put(TrainerConfig.TRAINING_MAX_LENGTH, String.valueOf(MAX_LENGTH));
         settings.put(TrainerConfig.TRAINING_LEARNING_RATE, "1e-4");
         settings.put(TrainerConfig.ROUND_RETRY_BACKOFF_MS, "1000");
+        // The corrections here are deliberately one-sided (every one says "pos" about one kind of sentence), and
+        // one short epoch on them costs version 2 about 13 points on the held-out bootstrap sentences (0.894 ->
+        // 0.766 in CI), which the default seed guard rightly rejects. This test is about the loop's mechanics
+        // (correction -> round -> new version served without a restart), so it turns the guard off; GateTest
+        // covers the guard itself.
+        settings.put(TrainerConfig.GATE_SEED_MARGIN, "1.0");
         settings.put("kafka.commit.interval.ms", "100");
         return new TrainerConfig(settings);
     }

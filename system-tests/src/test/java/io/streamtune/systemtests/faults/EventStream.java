@@ -80,11 +80,12 @@ final class EventStream implements AutoCloseable {
                 : ByteBuffer.wrap(header.value()).getInt();
     }
 
+    /** Events are keyed by their id ("event-" + i), as the classifier requires of a keyed event. */
     private void sendAll(String topic, int first, int count, IntFunction<byte[]> values, long pauseMillis) {
         for (int i = first; i < first + count; i++) {
             int sequence = i;
             ProducerRecord<byte[], byte[]> record =
-                    new ProducerRecord<>(topic, ("key-" + i).getBytes(StandardCharsets.UTF_8), values.apply(i));
+                    new ProducerRecord<>(topic, ("event-" + i).getBytes(StandardCharsets.UTF_8), values.apply(i));
             record.headers()
                     .add(
                             SEQUENCE_HEADER,
