@@ -32,9 +32,10 @@ public final class TrainerClients {
         return "streamtune-trainer-rounds-" + config.modelName();
     }
 
-    /** Kafka Streams settings of feedback ingestion: exactly-once v2. */
+    /** Kafka Streams settings of feedback ingestion (the Kafka and the serde settings): exactly-once v2. */
     public Properties streamsProperties() {
         Properties props = new Properties();
+        props.putAll(config.kafkaSettings());
         props.putAll(config.serdeSettings());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -43,7 +44,7 @@ public final class TrainerClients {
 
     /** The transactional publisher's producer; its transactional id is derived from the model name. */
     public KafkaProducer<String, SpecificRecord> publisherProducer() {
-        Map<String, Object> props = new HashMap<>(config.serdeSettings());
+        Map<String, Object> props = new HashMap<>(config.kafkaSettings());
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -84,7 +85,7 @@ public final class TrainerClients {
     }
 
     private Map<String, Object> consumerProps(String groupId) {
-        Map<String, Object> props = new HashMap<>(config.serdeSettings());
+        Map<String, Object> props = new HashMap<>(config.kafkaSettings());
         if (groupId != null) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         }

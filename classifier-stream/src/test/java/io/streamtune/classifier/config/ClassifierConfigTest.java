@@ -27,6 +27,35 @@ class ClassifierConfigTest {
     Path folder;
 
     @Test
+    void shouldReadTheSharedFileIgnoringTheTrainersKeysAndRefusingUnknownOnes() throws IOException {
+        Path file = write("""
+                kafka.bootstrap.servers=broker:9092
+                registry.url=http://registry:8081
+                registry.auto.register.schemas=true
+                model.name=genres
+                model.labels=news,fiction
+                model.store.root=/models
+                topic.classifications=classified
+                classifier.batch.max.records=8
+                trainer.round.trigger.corrections=50
+                """);
+
+        ClassifierConfig config = ConfigLoader.load(file, Map.of());
+
+        assertThat(config.batchMaxRecords()).isEqualTo(8);
+        assertThat(config.outputTopic()).isEqualTo("classified");
+        assertThat(config.streamsConfig()).containsEntry("bootstrap.servers", "broker:9092");
+        assertThat(config.serdeConfig())
+                .containsEntry("schema.registry.url", "http://registry:8081")
+                .containsEntry("auto.register.schemas", "true")
+                .doesNotContainKey("url");
+        Path misspelt = write(Files.readString(file) + "classifier.batch.max.record=8\n");
+        assertThatThrownBy(() -> ConfigLoader.load(misspelt, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'classifier.batch.max.record'");
+    }
+
+    @Test
     void shouldTakeDefaultsForWhatNeitherFileNorEnvironmentSets() {
         ClassifierConfig config = ConfigLoader.load(null, REQUIRED_ENV);
 

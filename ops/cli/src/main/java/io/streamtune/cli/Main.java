@@ -4,6 +4,7 @@ import io.streamtune.cli.client.CommandException;
 import io.streamtune.cli.correct.CorrectCommand;
 import io.streamtune.cli.demo.DemoCommand;
 import io.streamtune.cli.eval.EvalCommand;
+import io.streamtune.cli.init.InitCommand;
 import io.streamtune.cli.models.ModelsCommand;
 import io.streamtune.cli.produce.ProduceCommand;
 import io.streamtune.cli.tail.TailCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             StackCommand.class,
             DemoCommand.class,
+            InitCommand.class,
             ProduceCommand.class,
             TailCommand.class,
             CorrectCommand.class,

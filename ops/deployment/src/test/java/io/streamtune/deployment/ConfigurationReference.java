@@ -4,10 +4,6 @@ import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.runtime.config.ConfigReference;
 import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.trainer.config.TrainerConfig;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
@@ -25,23 +21,13 @@ final class ConfigurationReference {
     static String render() {
         ConfigDef classifier = ClassifierConfig.definition();
         ConfigDef trainer = TrainerConfig.definition();
-        ConfigDef shared = SharedKeys.define(new ConfigDef(), SharedKeys.names().toArray(String[]::new));
         return START + "\n\n### Shared keys (every app)\n\n"
-                + ConfigReference.markdownTable(shared, List.copyOf(SharedKeys.names()))
+                + ConfigReference.markdownTable(ConfigReference.sharedDefinition(), SharedKeys.names())
                 + "\n### classifier-stream (`classifier.*`)\n\n"
-                + ConfigReference.markdownTable(classifier, ownKeys(classifier, ClassifierConfig.NAMESPACE))
+                + ConfigReference.markdownTable(
+                        classifier, ConfigReference.ownKeys(classifier, ClassifierConfig.NAMESPACE))
                 + "\n### trainer (`trainer.*`)\n\n"
-                + ConfigReference.markdownTable(trainer, ownKeys(trainer, TrainerConfig.NAMESPACE))
+                + ConfigReference.markdownTable(trainer, ConfigReference.ownKeys(trainer, TrainerConfig.NAMESPACE))
                 + "\n" + END;
-    }
-
-    private static List<String> ownKeys(ConfigDef definition, String namespace) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (String key : definition.names()) {
-            if (key.startsWith(namespace)) {
-                keys.add(key);
-            }
-        }
-        return new ArrayList<>(keys);
     }
 }

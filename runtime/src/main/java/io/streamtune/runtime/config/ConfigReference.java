@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
@@ -36,10 +37,10 @@ public final class ConfigReference {
     }
 
     /**
-     * A properties file that names every key with its documentation; required keys are set to {@code <required>},
-     * the others commented out at their default.
+     * A properties file that names every key with its documentation: the keys given a value are set to it, other
+     * required keys to {@code <required>}, and the rest commented out at their default.
      */
-    public static String starterFile(ConfigDef definition, Collection<String> keys) {
+    public static String starterFile(ConfigDef definition, Collection<String> keys, Map<String, String> values) {
         StringBuilder file = new StringBuilder();
         for (String name : keys) {
             ConfigKey key = keyOf(definition, name);
@@ -47,7 +48,9 @@ public final class ConfigReference {
             for (String line : wrap(key.documentation + validValuesNote(key), 100)) {
                 file.append("# ").append(line).append('\n');
             }
-            if (key.defaultValue == ConfigDef.NO_DEFAULT_VALUE) {
+            if (values.containsKey(name)) {
+                file.append(name).append('=').append(values.get(name)).append('\n');
+            } else if (key.defaultValue == ConfigDef.NO_DEFAULT_VALUE) {
                 file.append(name).append("=<required>\n");
             } else {
                 file.append('#')
@@ -58,6 +61,18 @@ public final class ConfigReference {
             }
         }
         return file.toString();
+    }
+
+    /** The definition of every shared key, in the order {@link SharedKeys#names()} gives them. */
+    public static ConfigDef sharedDefinition() {
+        return SharedKeys.define(new ConfigDef(), SharedKeys.names().toArray(String[]::new));
+    }
+
+    /** An app's own keys (those under its namespace), in the order of its definition. */
+    public static List<String> ownKeys(ConfigDef definition, String namespace) {
+        return definition.names().stream()
+                .filter(key -> key.startsWith(namespace))
+                .toList();
     }
 
     private static ConfigKey keyOf(ConfigDef definition, String name) {

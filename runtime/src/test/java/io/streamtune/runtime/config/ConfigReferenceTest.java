@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -38,8 +39,24 @@ class ConfigReferenceTest {
     }
 
     @Test
+    void shouldSetTheGivenValuesInTheStarterFile() throws IOException {
+        String file = ConfigReference.starterFile(definition, keys, Map.of(SharedKeys.MODEL_NAME, "genres"));
+
+        Properties properties = new Properties();
+        properties.load(new StringReader(file));
+        assertThat(properties).containsOnlyKeys(SharedKeys.MODEL_NAME).containsEntry(SharedKeys.MODEL_NAME, "genres");
+    }
+
+    @Test
+    void shouldListTheSharedKeysAndAnAppsOwnKeys() {
+        assertThat(ConfigReference.sharedDefinition().names()).containsExactlyElementsOf(SharedKeys.names());
+        assertThat(ConfigReference.ownKeys(definition, "classifier."))
+                .containsExactly("classifier.batch.max.records", "classifier.token");
+    }
+
+    @Test
     void shouldWriteAStarterFileThatLoadsToTheRequiredKeysOnly() throws IOException {
-        String file = ConfigReference.starterFile(definition, keys);
+        String file = ConfigReference.starterFile(definition, keys, Map.of());
 
         Properties properties = new Properties();
         properties.load(new StringReader(file));

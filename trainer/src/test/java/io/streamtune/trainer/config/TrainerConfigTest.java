@@ -27,6 +27,25 @@ class TrainerConfigTest {
     }
 
     @Test
+    void shouldTakeSerdeKeysFromRegistryAndClientKeysFromKafkaIgnoringTheClassifiersKeys() {
+        Map<String, Object> settings = minimal();
+        settings.remove("schema.registry.url");
+        settings.put("registry.url", "http://registry:8081");
+        settings.put("registry.auto.register.schemas", "true");
+        settings.put("kafka.auto.register.schemas", "false");
+        settings.put("classifier.batch.max.records", "8");
+        settings.put("trainer.round.trigger.corrections", "50");
+
+        TrainerConfig config = new TrainerConfig(settings);
+
+        assertThat(config.roundTriggerCorrections()).isEqualTo(50);
+        assertThat(config.serdeSettings())
+                .containsEntry("schema.registry.url", "http://registry:8081")
+                .containsEntry("auto.register.schemas", "true");
+        assertThat(config.kafkaSettings()).containsOnlyKeys("bootstrap.servers");
+    }
+
+    @Test
     void shouldApplyDefaultsToMinimalSettings() {
         TrainerConfig config = new TrainerConfig(minimal());
 
