@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The logback.xml the application jars ship (trainer, classifier-stream) and the images' copy: INFO by default,
- * Kafka and DJL at WARN, and STREAMTUNE_LOG_LEVEL=DEBUG turns on Streamtune's DEBUG lines.
+ * Kafka and DJL at WARN (DJL's CUDA probe at ERROR), and STREAMTUNE_LOG_LEVEL=DEBUG turns on Streamtune's DEBUG
+ * lines. {@link CpuOnlyTrainingLogTest} runs a training under the trainer's file.
  */
 class ShippedLogbackConfigTest {
 
@@ -37,7 +38,7 @@ class ShippedLogbackConfigTest {
     }
 
     @Test
-    void shouldLogAtInfoWithKafkaAndDjlAtWarnByDefault() throws JoranException {
+    void shouldLogAtInfoWithKafkaAndDjlAtWarnAndTheCudaProbeAtErrorByDefault() throws JoranException {
         for (Path file : SHIPPED) {
             LoggerContext context = configure(file, Map.of());
 
@@ -48,6 +49,27 @@ class ShippedLogbackConfigTest {
             assertThat(context.getLogger("org.apache.kafka.clients.NetworkClient")
                             .getEffectiveLevel())
                     .isEqualTo(Level.WARN);
+            assertThat(context.getLogger("ai.djl.pytorch.engine.PtEngine").getEffectiveLevel())
+                    .isEqualTo(Level.WARN);
+            assertThat(context.getLogger("ai.djl.util.cuda.CudaUtils").getEffectiveLevel())
+                    .as("DJL's CUDA probe, which warns on every start of a machine without a usable GPU")
+                    .isEqualTo(Level.ERROR);
+            context.stop();
+        }
+    }
+
+    @Test
+    void shouldKeepTheCudaProbeQuietInTheCliAndQualityHarnessConfigs() throws JoranException {
+        Path[] others = {
+            ROOT.resolve("ops/cli/src/main/resources/streamtune-cli-logback.xml"),
+            ROOT.resolve("ops/quality/src/main/resources/logback.xml")
+        };
+        for (Path file : others) {
+            LoggerContext context = configure(file, Map.of());
+
+            assertThat(context.getLogger("ai.djl.util.cuda.CudaUtils").getEffectiveLevel())
+                    .as(file.toString())
+                    .isEqualTo(Level.ERROR);
             assertThat(context.getLogger("ai.djl.pytorch.engine.PtEngine").getEffectiveLevel())
                     .isEqualTo(Level.WARN);
             context.stop();
