@@ -5,7 +5,7 @@
 # Usage: trainer-bootstrap.sh [CONFIG_FILE] [DATA_FILE]
 set -uo pipefail
 
-config="${1:-/etc/streamtune/trainer.properties}"
+config="${1:-/etc/streamtune/streamtune.properties}"
 data="${2:-/opt/streamtune/data/uci_sentiment.jsonl}"
 errors="$(mktemp)"
 

@@ -46,6 +46,7 @@ final class LayeringRules {
             .that()
             .resideInAnyPackage(
                     "io.streamtune.schemas..",
+                    "io.streamtune.runtime..",
                     "io.streamtune.model..",
                     "io.streamtune.stack..",
                     "io.streamtune.testsupport..")

@@ -1,11 +1,16 @@
 package io.streamtune.classifier.config;
 
+import io.streamtune.runtime.config.ConfigSources;
+import io.streamtune.runtime.config.KeyScheme;
+import io.streamtune.runtime.config.RenamedKeys;
+import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.serde.AvroSerdeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -21,47 +26,80 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class ClassifierConfig extends AbstractConfig {
 
-    public static final String KAFKA_PREFIX = "kafka.";
+    public static final String KAFKA_PREFIX = SharedKeys.KAFKA_PREFIX;
     /** The consumer session timeout unless {@code kafka.consumer.session.timeout.ms} sets another. */
     static final int SESSION_TIMEOUT_MS = 10_000;
 
     static final int HEARTBEAT_INTERVAL_MS = 3_000;
 
-    public static final String REGISTRY_PREFIX = "registry.";
+    public static final String REGISTRY_PREFIX = SharedKeys.REGISTRY_PREFIX;
 
-    public static final String APPLICATION_ID = "application.id";
-    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    public static final String INPUT_TOPIC = "input.topic";
-    public static final String OUTPUT_TOPIC = "output.topic";
-    public static final String DLQ_TOPIC = "dlq.topic";
-    public static final String MODEL_VERSIONS_TOPIC = "model.versions.topic";
-    public static final String MODEL_NAME = "model.name";
-    public static final String MODEL_VERSION_PINNED = "model.version.pinned";
-    public static final String MODEL_STORE_ROOT = "model.store.root";
-    public static final String DEVICE = "device";
-    public static final String MODEL_MAX_LENGTH = "model.max.length";
-    public static final String MODEL_MAX_WINDOWS = "model.max.windows";
-    public static final String MODEL_WINDOW_POOLING = "model.window.pooling";
-    public static final String BATCH_MAX_RECORDS = "batch.max.records";
-    public static final String BATCH_MAX_WAIT_MS = "batch.max.wait.ms";
-    public static final String TEXT_MAX_BYTES = "text.max.bytes";
-    public static final String INSTANCE_ID = "instance.id";
-    public static final String RELOAD_STAGGER_MS = "reload.stagger.ms";
-    public static final String RELOAD_RETRY_BACKOFF_MS = "reload.retry.backoff.ms";
-    public static final String RELOAD_RETRY_BACKOFF_MAX_MS = "reload.retry.backoff.max.ms";
-    public static final String HTTP_PORT = "http.port";
+    /** The namespace of the classifier's own keys. */
+    public static final String NAMESPACE = "classifier.";
+
+    public static final String APPLICATION_ID = NAMESPACE + "application.id";
+    public static final String BOOTSTRAP_SERVERS = SharedKeys.KAFKA_BOOTSTRAP_SERVERS;
+    public static final String SCHEMA_REGISTRY_URL = SharedKeys.REGISTRY_URL;
+    public static final String INPUT_TOPIC = SharedKeys.TOPIC_TEXT_EVENTS;
+    public static final String OUTPUT_TOPIC = SharedKeys.TOPIC_CLASSIFICATIONS;
+    public static final String DLQ_TOPIC = SharedKeys.TOPIC_TEXT_EVENTS_DLQ;
+    public static final String MODEL_VERSIONS_TOPIC = SharedKeys.TOPIC_MODEL_VERSIONS;
+    public static final String MODEL_NAME = SharedKeys.MODEL_NAME;
+    public static final String MODEL_VERSION_PINNED = SharedKeys.MODEL_VERSION_PINNED;
+    public static final String MODEL_STORE_ROOT = SharedKeys.MODEL_STORE_ROOT;
+    public static final String DEVICE = NAMESPACE + "device";
+    public static final String MODEL_MAX_LENGTH = NAMESPACE + "model.max.length";
+    public static final String MODEL_MAX_WINDOWS = NAMESPACE + "model.max.windows";
+    public static final String MODEL_WINDOW_POOLING = NAMESPACE + "model.window.pooling";
+    public static final String BATCH_MAX_RECORDS = NAMESPACE + "batch.max.records";
+    public static final String BATCH_MAX_WAIT_MS = NAMESPACE + "batch.max.wait.ms";
+    public static final String TEXT_MAX_BYTES = NAMESPACE + "text.max.bytes";
+    public static final String INSTANCE_ID = NAMESPACE + "instance.id";
+    public static final String RELOAD_STAGGER_MS = NAMESPACE + "reload.stagger.ms";
+    public static final String RELOAD_RETRY_BACKOFF_MS = NAMESPACE + "reload.retry.backoff.ms";
+    public static final String RELOAD_RETRY_BACKOFF_MAX_MS = NAMESPACE + "reload.retry.backoff.max.ms";
+    public static final String HTTP_PORT = NAMESPACE + "http.port";
 
     private static final ConfigDef DEFINITION = ClassifierConfigDefinition.define();
 
+    private static final KeyScheme SCHEME = KeyScheme.of("classifier", DEFINITION, renamedKeys());
+
+    /**
+     * Validates the settings; keys of earlier releases are renamed with a warning.
+     *
+     * @throws ConfigException naming the first unknown key or invalid value
+     */
     public ClassifierConfig(Map<?, ?> originals) {
-        super(DEFINITION, originals, false);
+        this(SCHEME.resolve(originals));
+    }
+
+    /** Validates settings already resolved by {@link #keyScheme()} (as {@link ConfigSources#load} returns them). */
+    ClassifierConfig(KeyScheme.Resolved resolved) {
+        super(DEFINITION, resolved.checked(DEFINITION), false);
         if (reloadRetryBackoffMax().compareTo(reloadRetryBackoff()) < 0) {
-            throw new ConfigException(
+            throw resolved.explained(new ConfigException(
                     RELOAD_RETRY_BACKOFF_MAX_MS,
                     getLong(RELOAD_RETRY_BACKOFF_MAX_MS),
-                    "must be at least " + RELOAD_RETRY_BACKOFF_MS + " (" + getLong(RELOAD_RETRY_BACKOFF_MS) + ")");
+                    "must be at least " + RELOAD_RETRY_BACKOFF_MS + " (" + getLong(RELOAD_RETRY_BACKOFF_MS) + ")"));
         }
+    }
+
+    /** The keys of the release before the one configuration language, and the keys that replace them. */
+    private static RenamedKeys renamedKeys() {
+        return RenamedKeys.builder()
+                .key("bootstrap.servers", BOOTSTRAP_SERVERS)
+                .key("schema.registry.url", SCHEMA_REGISTRY_URL)
+                .key("input.topic", INPUT_TOPIC)
+                .key("output.topic", OUTPUT_TOPIC)
+                .key("dlq.topic", DLQ_TOPIC)
+                .key("model.versions.topic", MODEL_VERSIONS_TOPIC)
+                .key("training.set.topic", SharedKeys.TOPIC_TRAINING_SET)
+                .build();
+    }
+
+    /** How this app reads the shared configuration language. */
+    public static KeyScheme keyScheme() {
+        return SCHEME;
     }
 
     /** The definition of every key, for documentation ({@code toHtml()}, {@code toRst()}). */
@@ -131,8 +169,11 @@ public final class ClassifierConfig extends AbstractConfig {
         return getInt(TEXT_MAX_BYTES);
     }
 
+    /** The configured name of this instance, else the host name, else {@code classifier-<pid>}. */
     public String instanceId() {
-        return getString(INSTANCE_ID);
+        return Optional.ofNullable(getString(INSTANCE_ID))
+                .or(() -> Optional.ofNullable(System.getenv("HOSTNAME")).filter(name -> !name.isBlank()))
+                .orElse("classifier-" + ProcessHandle.current().pid());
     }
 
     public long reloadStaggerMs() {
@@ -172,6 +213,7 @@ public final class ClassifierConfig extends AbstractConfig {
     /** The serde settings: the registry URL plus every {@value #REGISTRY_PREFIX} key without its prefix. */
     public Map<String, Object> serdeConfig() {
         Map<String, Object> serde = new HashMap<>(originalsWithPrefix(REGISTRY_PREFIX));
+        serde.remove(SCHEMA_REGISTRY_URL.substring(REGISTRY_PREFIX.length()));
         serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, getString(SCHEMA_REGISTRY_URL));
         return serde;
     }

@@ -2,14 +2,12 @@ package io.streamtune.classifier.config;
 
 import static io.streamtune.classifier.config.ClassifierConfig.*;
 
-import io.streamtune.schemas.Topics;
-import java.util.Optional;
+import io.streamtune.runtime.config.SharedKeys;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
-import org.apache.kafka.common.config.ConfigException;
 
 /** The definition (type, default, validator, doc) of every {@link ClassifierConfig} key. */
 final class ClassifierConfigDefinition {
@@ -20,7 +18,19 @@ final class ClassifierConfigDefinition {
     private ClassifierConfigDefinition() {}
 
     static ConfigDef define() {
-        return MemoryKeys.define(new ConfigDef())
+        ConfigDef shared = SharedKeys.define(
+                new ConfigDef(),
+                SharedKeys.KAFKA_BOOTSTRAP_SERVERS,
+                SharedKeys.REGISTRY_URL,
+                SharedKeys.MODEL_NAME,
+                SharedKeys.MODEL_STORE_ROOT,
+                SharedKeys.MODEL_VERSION_PINNED,
+                SharedKeys.TOPIC_TEXT_EVENTS,
+                SharedKeys.TOPIC_CLASSIFICATIONS,
+                SharedKeys.TOPIC_TEXT_EVENTS_DLQ,
+                SharedKeys.TOPIC_MODEL_VERSIONS,
+                SharedKeys.TOPIC_TRAINING_SET);
+        return MemoryKeys.define(shared)
                 .define(
                         APPLICATION_ID,
                         Type.STRING,
@@ -29,76 +39,6 @@ final class ClassifierConfigDefinition {
                         Importance.HIGH,
                         "Kafka Streams application id: the consumer group and the prefix of internal topics. Every"
                                 + " instance of one deployment uses the same id.")
-                .define(
-                        BOOTSTRAP_SERVERS,
-                        Type.STRING,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        new ConfigDef.NonEmptyString(),
-                        Importance.HIGH,
-                        "Kafka bootstrap servers, host:port, comma-separated.")
-                .define(
-                        SCHEMA_REGISTRY_URL,
-                        Type.STRING,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        new ConfigValidators.HttpUrl(),
-                        Importance.HIGH,
-                        "Base URL of the Confluent-compatible schema registry.")
-                .define(
-                        INPUT_TOPIC,
-                        Type.STRING,
-                        Topics.TEXT_EVENTS,
-                        nonEmpty(),
-                        Importance.MEDIUM,
-                        "Topic of TextEvent records to classify.")
-                .define(
-                        OUTPUT_TOPIC,
-                        Type.STRING,
-                        Topics.CLASSIFICATIONS,
-                        nonEmpty(),
-                        Importance.MEDIUM,
-                        "Topic the Classification records are written to.")
-                .define(
-                        DLQ_TOPIC,
-                        Type.STRING,
-                        Topics.TEXT_EVENTS_DLQ,
-                        nonEmpty(),
-                        Importance.MEDIUM,
-                        "Dead-letter topic: original bytes of records that could not be read or classified, with"
-                                + " the reason in headers.")
-                .define(
-                        MODEL_VERSIONS_TOPIC,
-                        Type.STRING,
-                        Topics.MODEL_VERSIONS,
-                        nonEmpty(),
-                        Importance.MEDIUM,
-                        "Compacted topic of ModelVersion records that is watched for promoted versions.")
-                .define(
-                        MODEL_NAME,
-                        Type.STRING,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        nonEmpty(),
-                        Importance.HIGH,
-                        "Name of the model family this classifier serves.")
-                .define(
-                        MODEL_VERSION_PINNED,
-                        Type.LONG,
-                        null,
-                        ConfigDef.LambdaValidator.with(
-                                (name, value) -> {
-                                    if (value != null && (Long) value < 1) {
-                                        throw new ConfigException(name, value, "must be at least 1 when set");
-                                    }
-                                },
-                                () -> "[1,...] or unset"),
-                        Importance.MEDIUM,
-                        "Serve exactly this version and ignore promotions; unset to follow the promoted version.")
-                .define(
-                        MODEL_STORE_ROOT,
-                        Type.STRING,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        nonEmpty(),
-                        Importance.HIGH,
-                        "Root folder of the model store (one folder per model name and version).")
                 .define(
                         DEVICE,
                         Type.STRING,
@@ -158,10 +98,11 @@ final class ClassifierConfigDefinition {
                 .define(
                         INSTANCE_ID,
                         Type.STRING,
-                        defaultInstanceId(),
+                        null,
                         nonEmpty(),
                         Importance.MEDIUM,
-                        "Name of this instance in logs, metrics and the status endpoint; defaults to the host name.")
+                        "Name of this instance in logs, metrics and the status endpoint; unset: the host name"
+                                + " ($HOSTNAME), else classifier-<pid>.")
                 .define(
                         RELOAD_STAGGER_MS,
                         Type.LONG,
@@ -198,11 +139,5 @@ final class ClassifierConfigDefinition {
 
     private static ConfigDef.Validator nonEmpty() {
         return new ConfigDef.NonEmptyString();
-    }
-
-    private static String defaultInstanceId() {
-        return Optional.ofNullable(System.getenv("HOSTNAME"))
-                .filter(name -> !name.isBlank())
-                .orElse("classifier-" + ProcessHandle.current().pid());
     }
 }

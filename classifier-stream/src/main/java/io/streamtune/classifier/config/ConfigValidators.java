@@ -8,22 +8,6 @@ final class ConfigValidators {
 
     private ConfigValidators() {}
 
-    /** Accepts {@code http://} and {@code https://} URLs with a host. */
-    static final class HttpUrl implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            String url = (String) value;
-            if (url == null || !url.matches("https?://[^/\\s]+.*")) {
-                throw new ConfigException(name, value, "must be an http:// or https:// URL with a host");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "http(s)://host[:port][/path]";
-        }
-    }
-
     /** Accepts what {@link Device#parse} accepts. */
     static final class DeviceName implements ConfigDef.Validator {
         @Override

@@ -1,6 +1,6 @@
 package io.streamtune.classifier.config;
 
-import io.streamtune.schemas.Topics;
+import io.streamtune.runtime.config.SharedKeys;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -9,10 +9,10 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 /** The keys of the correction memory: defined here, read through {@link ClassifierConfig} like every other key. */
 public final class MemoryKeys {
 
-    public static final String MEMORY_ENABLED = "memory.enabled";
-    public static final String MEMORY_SIMILARITY_THRESHOLD = "memory.similarity.threshold";
-    public static final String MEMORY_MAX_ENTRIES = "memory.max.entries";
-    public static final String TRAINING_SET_TOPIC = "training.set.topic";
+    public static final String MEMORY_ENABLED = ClassifierConfig.NAMESPACE + "memory.enabled";
+    public static final String MEMORY_SIMILARITY_THRESHOLD = ClassifierConfig.NAMESPACE + "memory.similarity.threshold";
+    public static final String MEMORY_MAX_ENTRIES = ClassifierConfig.NAMESPACE + "memory.max.entries";
+    public static final String TRAINING_SET_TOPIC = SharedKeys.TOPIC_TRAINING_SET;
 
     /** Chosen on held-out near-duplicates of data/uci_sentiment.jsonl: see classifier-stream/README.md. */
     static final double DEFAULT_THRESHOLD = 0.88;
@@ -43,14 +43,6 @@ public final class MemoryKeys {
                         Range.between(1, 1_000_000),
                         Importance.LOW,
                         "Most corrected texts the memory holds; beyond it the oldest are forgotten. Each costs one"
-                                + " embedding per version held and one dot product per classified text.")
-                .define(
-                        TRAINING_SET_TOPIC,
-                        Type.STRING,
-                        Topics.TRAINING_SET,
-                        new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM,
-                        "Compacted topic of LabelCorrection records with their texts that feeds the correction"
-                                + " memory.");
+                                + " embedding per version held and one dot product per classified text.");
     }
 }

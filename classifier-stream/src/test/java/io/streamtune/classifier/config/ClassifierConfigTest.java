@@ -120,7 +120,8 @@ class ClassifierConfigTest {
         assertThatThrownBy(() -> ConfigLoader.load(file, REQUIRED_ENV))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("reload.retry.backoff.max.ms")
-                .hasMessageContaining("must be at least reload.retry.backoff.ms");
+                .hasMessageContaining("must be at least " + ClassifierConfig.RELOAD_RETRY_BACKOFF_MS)
+                .hasMessageContaining("was given as reload.retry.backoff.ms");
         assertThatThrownBy(() -> ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_RELOAD_RETRY_BACKOFF_MS", "0")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("reload.retry.backoff.ms");

@@ -77,7 +77,7 @@ record DemoRun(String runId, String modelName, Path folder, StackEndpoints endpo
         config.put(TrainerConfig.FEEDBACK_JOIN_CHECK_INTERVAL_MS, "1000");
         config.put(TrainerConfig.HTTP_PORT, "-1");
         config.put("kafka.bootstrap.servers", endpoints.bootstrapServers());
-        config.put("kafka.auto.register.schemas", "true");
+        config.put(TrainerConfig.REGISTRY_PREFIX + "auto.register.schemas", "true");
         config.put("kafka.commit.interval.ms", "200");
         config.put("kafka.state.dir", folder.resolve("state/trainer").toString());
         return new TrainerConfig(config);

@@ -10,6 +10,7 @@ import io.streamtune.trainer.config.TrainerConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
@@ -108,24 +109,56 @@ class ComposeConfigTest {
     }
 
     @Test
-    void shouldReportAMisspeltClassifierKey(@TempDir Path dir) throws IOException {
+    void shouldReportMisspeltPassThroughKeysOfTheClassifier(@TempDir Path dir) throws IOException {
         Path file = configs.configFile("classifier-1");
-        Path misspelt = dir.resolve("classifier.properties");
+        Path misspelt = dir.resolve("streamtune.properties");
         Files.writeString(
-                misspelt,
-                Files.readString(file)
-                        + "\nbatch.max.record=8\nkafka.num.stream.thread=2\nregistry.auto.register=true\n");
+                misspelt, Files.readString(file) + "\nkafka.num.stream.thread=2\nregistry.auto.register=true\n");
 
         ClassifierConfig config = ConfigLoader.load(misspelt, compose.environment("classifier-1"));
 
         assertThat(DeployedConfigs.unknownClassifierKeys(config))
-                .containsExactly("batch.max.record", "kafka.num.stream.thread", "registry.auto.register");
+                .containsExactly("kafka.num.stream.thread", "registry.auto.register");
+    }
+
+    @Test
+    void shouldRefuseAMisspeltClassifierKey(@TempDir Path dir) throws IOException {
+        Path misspelt = dir.resolve("streamtune.properties");
+        Files.writeString(
+                misspelt, Files.readString(configs.configFile("classifier-1")) + "\nclassifier.batch.max.record=8\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(misspelt, compose.environment("classifier-1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'classifier.batch.max.record'");
+    }
+
+    @Test
+    void shouldConfigureEveryAppFromOneFileForTheSameClusterRegistryModelAndTopics() {
+        List<String> apps = new ArrayList<>(classifierServices());
+        apps.addAll(trainerServices());
+        assertThat(apps)
+                .extracting(configs::configFile)
+                .containsOnly(ComposeFile.ROOT.resolve("ops/compose/streamtune.properties"));
+        TrainerConfig trainer = configs.trainer("trainer");
+        for (String service : classifierServices()) {
+            ClassifierConfig classifier = configs.classifier(service);
+            assertThat(classifier.streamsConfig())
+                    .containsEntry("bootstrap.servers", trainer.kafkaSettings().get("bootstrap.servers"));
+            assertThat(classifier.serdeConfig()).isEqualTo(trainer.serdeSettings());
+            assertThat(classifier.modelName()).isEqualTo(trainer.modelName());
+            assertThat(classifier.modelStoreRoot()).isEqualTo(trainer.storeRoot());
+            assertThat(classifier.outputTopic()).isEqualTo(trainer.topics().classifications());
+            assertThat(classifier.modelVersionsTopic())
+                    .isEqualTo(trainer.topics().modelVersions());
+            assertThat(classifier.trainingSetTopic()).isEqualTo(trainer.topics().trainingSet());
+        }
     }
 
     @Test
     void shouldRefuseAMisspeltTrainerKey(@TempDir Path dir) throws IOException {
-        Path misspelt = dir.resolve("trainer.properties");
-        Files.writeString(misspelt, Files.readString(configs.configFile("trainer")) + "\nround.trigger.correction=5\n");
+        Path misspelt = dir.resolve("streamtune.properties");
+        Files.writeString(
+                misspelt, Files.readString(configs.configFile("trainer")) + "\ntrainer.round.trigger.correction=5\n");
 
         assertThatThrownBy(() -> TrainerConfigLoader.load(misspelt, Map.of()))
                 .isInstanceOf(ConfigException.class)

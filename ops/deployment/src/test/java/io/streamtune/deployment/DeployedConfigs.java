@@ -2,6 +2,7 @@ package io.streamtune.deployment;
 
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.config.ConfigLoader;
+import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.config.TrainerConfigLoader;
@@ -46,32 +47,28 @@ final class DeployedConfigs {
     }
 
     /**
-     * Keys the classifier would silently ignore: not defined by {@link ClassifierConfig}, under {@code registry.} but
-     * not a serde setting, or under {@code kafka.} but not a Kafka Streams, consumer or producer setting.
+     * Pass-through keys the classifier would hand on unknown: under {@code registry.} but not a serde setting, or under
+     * {@code kafka.} but not a Kafka Streams, consumer or producer setting (the classifier refuses other unknown keys).
      */
     static Set<String> unknownClassifierKeys(ClassifierConfig config) {
-        Set<String> unknown = new TreeSet<>();
-        Set<String> defined = ClassifierConfig.definition().names();
-        for (String key : config.originals().keySet()) {
-            boolean known = defined.contains(key)
-                    || isSerdeSetting(key, ClassifierConfig.REGISTRY_PREFIX)
-                    || isKafkaSetting(key, ClassifierConfig.KAFKA_PREFIX);
-            if (!known) {
-                unknown.add(key);
-            }
-        }
-        return unknown;
+        return unknownPassThroughKeys(
+                config.originals().keySet(), ClassifierConfig.definition().names());
     }
 
-    /**
-     * Pass-through keys of the trainer that neither Kafka nor the Avro serdes know (the trainer itself refuses other
-     * unknown keys).
-     */
+    /** Pass-through keys of the trainer that neither Kafka nor the Avro serdes know. */
     static Set<String> unknownTrainerKafkaKeys(TrainerConfig config) {
+        return unknownPassThroughKeys(
+                config.originals().keySet(), TrainerConfig.definition().names());
+    }
+
+    private static Set<String> unknownPassThroughKeys(Set<String> keys, Set<String> defined) {
         Set<String> unknown = new TreeSet<>();
-        for (String key : config.originals().keySet()) {
-            String prefix = TrainerConfig.KAFKA_PREFIX;
-            if (key.startsWith(prefix) && !isKafkaSetting(key, prefix) && !isSerdeSetting(key, prefix)) {
+        for (String key : keys) {
+            boolean passThrough = key.startsWith(SharedKeys.KAFKA_PREFIX) || key.startsWith(SharedKeys.REGISTRY_PREFIX);
+            boolean known = defined.contains(key)
+                    || isSerdeSetting(key, SharedKeys.REGISTRY_PREFIX)
+                    || isKafkaSetting(key, SharedKeys.KAFKA_PREFIX);
+            if (passThrough && !known) {
                 unknown.add(key);
             }
         }

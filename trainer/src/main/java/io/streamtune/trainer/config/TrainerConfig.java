@@ -1,10 +1,14 @@
 package io.streamtune.trainer.config;
 
 import io.streamtune.model.base.BuiltInBase;
+import io.streamtune.runtime.config.ConfigSources;
+import io.streamtune.runtime.config.KeyScheme;
+import io.streamtune.runtime.config.RenamedKeys;
+import io.streamtune.runtime.config.SharedKeys;
+import io.streamtune.schemas.serde.AvroSerdeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,60 +20,69 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Every setting of the trainer, typed and validated. Build it with {@link TrainerConfigLoader} (file, then
- * environment, then defaults) or directly from a map. Any key that is neither defined here nor starts with
- * {@value #KAFKA_PREFIX} is refused with a {@link ConfigException} naming it, so a typo stops start-up.
+ * environment, then defaults) or directly from a map. Its own keys are under {@value #NAMESPACE}; the shared keys
+ * ({@code kafka.*}, {@code registry.*}, {@code model.*}, {@code topic.*}) mean what they mean for every app. Any
+ * other key is refused with a {@link ConfigException} naming it, so a typo stops start-up ({@link KeyScheme}).
  */
 public final class TrainerConfig extends AbstractConfig {
 
     /** Keys under this prefix are Kafka client (and serde) settings, passed through with the prefix removed. */
-    public static final String KAFKA_PREFIX = "kafka.";
+    public static final String KAFKA_PREFIX = SharedKeys.KAFKA_PREFIX;
 
-    public static final String MODEL_NAME = "model.name";
-    public static final String MODEL_LABELS = "model.labels";
-    public static final String MODEL_STORE_ROOT = "model.store.root";
-    public static final String MODEL_BASE = "model.base";
-    public static final String MODEL_BASE_PATH = "model.base.path";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    public static final String APPLICATION_ID = "application.id";
-    public static final String ROUND_TRIGGER_CORRECTIONS = "round.trigger.corrections";
-    public static final String ROUND_TRIGGER_INTERVAL_MINUTES = "round.trigger.interval.minutes";
-    public static final String ROUND_REPLAY_RATIO = "round.replay.ratio";
-    public static final String ROUND_HOLDOUT_FRACTION = "round.holdout.fraction";
-    public static final String ROUND_SEED = "round.seed";
-    public static final String ROUND_RETRY_BACKOFF_MS = "round.retry.backoff.ms";
-    public static final String GATE_METRIC = "gate.metric";
-    public static final String GATE_MARGIN = "gate.margin";
-    public static final String GATE_SEED_MARGIN = "gate.seed.margin";
-    public static final String FEEDBACK_JOIN_MAX_WAIT_MS = "feedback.join.max.wait.ms";
-    public static final String FEEDBACK_JOIN_CHECK_INTERVAL_MS = "feedback.join.check.interval.ms";
-    public static final String FEEDBACK_TEXT_RETENTION_HOURS = "feedback.text.retention.hours";
-    public static final String FEEDBACK_ANNOTATORS_ALLOWED = "feedback.annotators.allowed";
-    public static final String FEEDBACK_ANNOTATOR_RATE_LIMIT = "feedback.annotator.rate.limit.per.minute";
-    public static final String TRAINING_EPOCHS = "training.epochs";
-    public static final String TRAINING_BATCH_SIZE = "training.batch.size";
-    public static final String TRAINING_LEARNING_RATE = "training.learning.rate";
-    public static final String TRAINING_MAX_LENGTH = "training.max.length";
-    public static final String TRAINING_MAX_WINDOWS = "training.max.windows";
-    public static final String TRAINING_MIN_STEPS = "training.min.steps";
-    public static final String TRAINING_CLASS_WEIGHTING = "training.class.weighting";
-    public static final String TRAINING_LINEAR_PROBE = "training.linear.probe";
-    public static final String MODEL_LABELS_OPEN = "model.labels.open";
-    public static final String TRAINING_FROZEN_LAYERS = "training.frozen.layers";
-    public static final String TRAINING_LEXICAL_WEIGHT = "training.lexical.weight";
-    public static final String TRAINING_EARLY_STOPPING_FRACTION = "training.early.stopping.fraction";
-    public static final String HTTP_HOST = "http.host";
-    public static final String HTTP_PORT = "http.port";
-    public static final String HTTP_ROUNDS_TOKEN = "http.rounds.token";
-    public static final String TOPIC_LABEL_CORRECTIONS = "topic.label.corrections";
-    public static final String TOPIC_CLASSIFICATIONS = "topic.classifications";
-    public static final String TOPIC_TRAINING_SET = "topic.training.set";
-    public static final String TOPIC_MODEL_VERSIONS = "topic.model.versions";
-    public static final String TOPIC_DEAD_LETTERS = "topic.dead.letters";
+    /** Keys under this prefix are schema registry client settings, passed to the serdes with the prefix removed. */
+    public static final String REGISTRY_PREFIX = SharedKeys.REGISTRY_PREFIX;
+
+    /** The namespace of the trainer's own keys. */
+    public static final String NAMESPACE = "trainer.";
+
+    public static final String MODEL_NAME = SharedKeys.MODEL_NAME;
+    public static final String MODEL_LABELS = SharedKeys.MODEL_LABELS;
+    public static final String MODEL_STORE_ROOT = SharedKeys.MODEL_STORE_ROOT;
+    public static final String MODEL_BASE = NAMESPACE + "model.base";
+    public static final String MODEL_BASE_PATH = NAMESPACE + "model.base.path";
+    public static final String SCHEMA_REGISTRY_URL = SharedKeys.REGISTRY_URL;
+    public static final String APPLICATION_ID = NAMESPACE + "application.id";
+    public static final String ROUND_TRIGGER_CORRECTIONS = NAMESPACE + "round.trigger.corrections";
+    public static final String ROUND_TRIGGER_INTERVAL_MINUTES = NAMESPACE + "round.trigger.interval.minutes";
+    public static final String ROUND_REPLAY_RATIO = NAMESPACE + "round.replay.ratio";
+    public static final String ROUND_HOLDOUT_FRACTION = NAMESPACE + "round.holdout.fraction";
+    public static final String ROUND_SEED = NAMESPACE + "round.seed";
+    public static final String ROUND_RETRY_BACKOFF_MS = NAMESPACE + "round.retry.backoff.ms";
+    public static final String GATE_METRIC = NAMESPACE + "gate.metric";
+    public static final String GATE_MARGIN = NAMESPACE + "gate.margin";
+    public static final String GATE_SEED_MARGIN = NAMESPACE + "gate.seed.margin";
+    public static final String FEEDBACK_JOIN_MAX_WAIT_MS = NAMESPACE + "feedback.join.max.wait.ms";
+    public static final String FEEDBACK_JOIN_CHECK_INTERVAL_MS = NAMESPACE + "feedback.join.check.interval.ms";
+    public static final String FEEDBACK_TEXT_RETENTION_HOURS = NAMESPACE + "feedback.text.retention.hours";
+    public static final String FEEDBACK_ANNOTATORS_ALLOWED = NAMESPACE + "feedback.annotators.allowed";
+    public static final String FEEDBACK_ANNOTATOR_RATE_LIMIT = NAMESPACE + "feedback.annotator.rate.limit.per.minute";
+    public static final String TRAINING_EPOCHS = NAMESPACE + "training.epochs";
+    public static final String TRAINING_BATCH_SIZE = NAMESPACE + "training.batch.size";
+    public static final String TRAINING_LEARNING_RATE = NAMESPACE + "training.learning.rate";
+    public static final String TRAINING_MAX_LENGTH = NAMESPACE + "training.max.length";
+    public static final String TRAINING_MAX_WINDOWS = NAMESPACE + "training.max.windows";
+    public static final String TRAINING_MIN_STEPS = NAMESPACE + "training.min.steps";
+    public static final String TRAINING_CLASS_WEIGHTING = NAMESPACE + "training.class.weighting";
+    public static final String TRAINING_LINEAR_PROBE = NAMESPACE + "training.linear.probe";
+    public static final String MODEL_LABELS_OPEN = SharedKeys.MODEL_LABELS_OPEN;
+    public static final String TRAINING_FROZEN_LAYERS = NAMESPACE + "training.frozen.layers";
+    public static final String TRAINING_LEXICAL_WEIGHT = NAMESPACE + "training.lexical.weight";
+    public static final String TRAINING_EARLY_STOPPING_FRACTION = NAMESPACE + "training.early.stopping.fraction";
+    public static final String HTTP_HOST = NAMESPACE + "http.host";
+    public static final String HTTP_PORT = NAMESPACE + "http.port";
+    public static final String HTTP_ROUNDS_TOKEN = NAMESPACE + "http.rounds.token";
+    public static final String TOPIC_LABEL_CORRECTIONS = SharedKeys.TOPIC_LABEL_CORRECTIONS;
+    public static final String TOPIC_CLASSIFICATIONS = SharedKeys.TOPIC_CLASSIFICATIONS;
+    public static final String TOPIC_TRAINING_SET = SharedKeys.TOPIC_TRAINING_SET;
+    public static final String TOPIC_MODEL_VERSIONS = SharedKeys.TOPIC_MODEL_VERSIONS;
+    public static final String TOPIC_DEAD_LETTERS = SharedKeys.TOPIC_LABEL_CORRECTIONS_DLQ;
 
     /** Metric names the gate can compare, as written by the evaluator. */
     public static final List<String> GATE_METRICS = List.of("accuracy", "macroF1");
 
     private static final ConfigDef DEFINITION = TrainerConfigDefinition.define();
+
+    private static final KeyScheme SCHEME = KeyScheme.of("trainer", DEFINITION, renamedKeys());
 
     private final Map<String, Object> kafkaSettings;
 
@@ -79,32 +92,37 @@ public final class TrainerConfig extends AbstractConfig {
      * @throws ConfigException naming the first unknown key or invalid value
      */
     public TrainerConfig(Map<?, ?> settings) {
-        super(DEFINITION, refuseUnknownKeys(settings), false);
+        this(SCHEME.resolve(settings));
+    }
+
+    /** Validates settings already resolved by {@link #keyScheme()} (as {@link ConfigSources#load} returns them). */
+    TrainerConfig(KeyScheme.Resolved resolved) {
+        super(DEFINITION, resolved.checked(DEFINITION), false);
         this.kafkaSettings = Map.copyOf(originalsWithPrefix(KAFKA_PREFIX, true));
-        validateCrossKeyRules();
+    }
+
+    /**
+     * The keys of the release before the one configuration language: serde settings went under {@code kafka.*}, the
+     * registry URL and the dead-letter topic had other names, and the trainer's own keys had no namespace.
+     */
+    private static RenamedKeys renamedKeys() {
+        Set<String> serdeKeys = AvroSerdeConfig.definition().names();
+        return RenamedKeys.builder()
+                .key("schema.registry.url", SCHEMA_REGISTRY_URL)
+                .key(KAFKA_PREFIX + AvroSerdeConfig.SCHEMA_REGISTRY_URL, SCHEMA_REGISTRY_URL)
+                .key("topic.dead.letters", TOPIC_DEAD_LETTERS)
+                .prefix(KAFKA_PREFIX, REGISTRY_PREFIX, serdeKeys::contains)
+                .build();
+    }
+
+    /** How this app reads the shared configuration language. */
+    public static KeyScheme keyScheme() {
+        return SCHEME;
     }
 
     /** The definition of every key, e.g. to print the reference with {@code toRst()}. */
     public static ConfigDef definition() {
         return new ConfigDef(DEFINITION);
-    }
-
-    private static Map<?, ?> refuseUnknownKeys(Map<?, ?> settings) {
-        Set<String> known = new HashSet<>(DEFINITION.names());
-        for (Object key : settings.keySet()) {
-            String name = String.valueOf(key);
-            if (!known.contains(name) && !name.startsWith(KAFKA_PREFIX)) {
-                throw new ConfigException(
-                        name, "[unknown key]", "not a trainer setting (Kafka settings go under " + KAFKA_PREFIX + "*)");
-            }
-        }
-        return settings;
-    }
-
-    private void validateCrossKeyRules() {
-        if (!kafkaSettings.containsKey("bootstrap.servers")) {
-            throw new ConfigException(KAFKA_PREFIX + "bootstrap.servers", null, "required");
-        }
     }
 
     public String modelName() {
@@ -282,10 +300,11 @@ public final class TrainerConfig extends AbstractConfig {
         return kafkaSettings;
     }
 
-    /** Settings for the Avro serdes: the Kafka settings plus the registry URL. */
+    /** Settings for the Avro serdes: every {@code registry.*} key without the prefix, and the registry URL. */
     public Map<String, Object> serdeSettings() {
-        Map<String, Object> settings = new HashMap<>(kafkaSettings);
-        settings.put("schema.registry.url", schemaRegistryUrl());
+        Map<String, Object> settings = new HashMap<>(originalsWithPrefix(REGISTRY_PREFIX, true));
+        settings.remove(SCHEMA_REGISTRY_URL.substring(REGISTRY_PREFIX.length()));
+        settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl());
         return Map.copyOf(settings);
     }
 }

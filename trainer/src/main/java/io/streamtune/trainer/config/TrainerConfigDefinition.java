@@ -3,6 +3,7 @@ package io.streamtune.trainer.config;
 import static io.streamtune.trainer.config.TrainerConfig.*;
 
 import io.streamtune.model.base.BuiltInBase;
+import io.streamtune.runtime.config.SharedKeys;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
@@ -18,12 +19,12 @@ final class TrainerConfigDefinition {
 
     static ConfigDef define() {
         ConfigDef def = new ConfigDef();
+        defineShared(def);
         defineModel(def);
         defineRounds(def);
         defineGate(def);
         defineFeedback(def);
         defineTraining(def);
-        defineTopics(def);
         def.define(HTTP_HOST, Type.STRING, "127.0.0.1", Importance.LOW, "Address of the control HTTP server.")
                 .define(
                         HTTP_PORT,
@@ -44,36 +45,6 @@ final class TrainerConfigDefinition {
 
     private static void defineModel(ConfigDef def) {
         def.define(
-                        MODEL_NAME,
-                        Type.STRING,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        new ModelNameValidator(),
-                        Importance.HIGH,
-                        "Name of the model this trainer owns; one trainer publishes per model name.")
-                .define(
-                        MODEL_LABELS,
-                        Type.LIST,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        new LabelsValidator(),
-                        Importance.HIGH,
-                        "The model's classes, in output order; corrections with another label are dead-lettered"
-                                + " unless model.labels.open.")
-                .define(
-                        MODEL_LABELS_OPEN,
-                        Type.BOOLEAN,
-                        false,
-                        Importance.MEDIUM,
-                        "Accept corrections with a label outside the model's labels: the next round's candidate has"
-                                + " the labels of the version in service plus the new ones (sorted), its head grown"
-                                + " (known rows kept, new rows drawn, or fitted by training.linear.probe).")
-                .define(
-                        MODEL_STORE_ROOT,
-                        Type.STRING,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        new ConfigDef.NonEmptyString(),
-                        Importance.HIGH,
-                        "Folder of the model store where version artifacts are written.")
-                .define(
                         MODEL_BASE,
                         Type.STRING,
                         BuiltInBase.DEFAULT.key(),
@@ -95,13 +66,6 @@ final class TrainerConfigDefinition {
                                 + " bootstrap fine-tunes the first version from; empty means the built-in base of "
                                 + MODEL_BASE
                                 + ".")
-                .define(
-                        SCHEMA_REGISTRY_URL,
-                        Type.STRING,
-                        ConfigDef.NO_DEFAULT_VALUE,
-                        new ConfigDef.NonEmptyString(),
-                        Importance.HIGH,
-                        "Schema registry base URL for the Avro serdes (other serde keys go under kafka.*).")
                 .define(
                         APPLICATION_ID,
                         Type.STRING,
@@ -306,37 +270,19 @@ final class TrainerConfigDefinition {
                                 + " on all of them for the whole schedule.");
     }
 
-    private static void defineTopics(ConfigDef def) {
-        TrainerTopics defaults = TrainerTopics.defaults();
-        def.define(
-                        TOPIC_LABEL_CORRECTIONS,
-                        Type.STRING,
-                        defaults.labelCorrections(),
-                        Importance.LOW,
-                        "Topic of label corrections.")
-                .define(
-                        TOPIC_CLASSIFICATIONS,
-                        Type.STRING,
-                        defaults.classifications(),
-                        Importance.LOW,
-                        "Topic of classifications (texts of id-only corrections).")
-                .define(
-                        TOPIC_TRAINING_SET,
-                        Type.STRING,
-                        defaults.trainingSet(),
-                        Importance.LOW,
-                        "Compacted topic of the training set.")
-                .define(
-                        TOPIC_MODEL_VERSIONS,
-                        Type.STRING,
-                        defaults.modelVersions(),
-                        Importance.LOW,
-                        "Compacted topic of model versions.")
-                .define(
-                        TOPIC_DEAD_LETTERS,
-                        Type.STRING,
-                        defaults.deadLetters(),
-                        Importance.LOW,
-                        "Dead-letter topic of corrections.");
+    private static void defineShared(ConfigDef def) {
+        SharedKeys.define(
+                def,
+                SharedKeys.KAFKA_BOOTSTRAP_SERVERS,
+                SharedKeys.REGISTRY_URL,
+                SharedKeys.MODEL_NAME,
+                SharedKeys.MODEL_LABELS,
+                SharedKeys.MODEL_LABELS_OPEN,
+                SharedKeys.MODEL_STORE_ROOT,
+                SharedKeys.TOPIC_LABEL_CORRECTIONS,
+                SharedKeys.TOPIC_LABEL_CORRECTIONS_DLQ,
+                SharedKeys.TOPIC_CLASSIFICATIONS,
+                SharedKeys.TOPIC_TRAINING_SET,
+                SharedKeys.TOPIC_MODEL_VERSIONS);
     }
 }

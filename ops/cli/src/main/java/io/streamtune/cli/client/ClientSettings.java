@@ -1,5 +1,7 @@
 package io.streamtune.cli.client;
 
+import io.streamtune.runtime.config.KeyScheme;
+import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerializer;
@@ -28,8 +30,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Kafka client and schema registry settings: the command-line options win, then the properties file, then the
- * local stack's defaults. Keys the Avro serdes know go to the registry client, every other key to the Kafka clients
- * unchanged. A setting that is invalid fails with a message naming the key and the file.
+ * local stack's defaults. The file is the apps' own Streamtune file ({@code kafka.*}, {@code registry.*}) or a plain
+ * Kafka client file, whose keys the Avro serdes know go to the registry client and every other key to the Kafka
+ * clients unchanged. A setting that is invalid fails with a message naming the key and the file.
  */
 public final class ClientSettings {
 
@@ -60,7 +63,7 @@ public final class ClientSettings {
         Map<String, Object> client = new HashMap<>();
         Map<String, Object> serde = new HashMap<>();
         serde.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
-        readFile(file).forEach((key, value) -> (SERDE_KEYS.contains(key) ? serde : client).put(key, value));
+        readFile(file).forEach((key, value) -> place(key, value, client, serde));
         client.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, DEFAULT_BOOTSTRAP_SERVERS);
         serde.putIfAbsent(AvroSerdeConfig.SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY);
         if (bootstrapServers != null) {
@@ -73,6 +76,26 @@ public final class ClientSettings {
         ClientSettings settings = new ClientSettings(source, client, serde);
         settings.checked(() -> new AvroSerdeConfig(serde).registryClientConfig());
         return settings;
+    }
+
+    /**
+     * Puts one setting of the file where it belongs. The file may be a Streamtune file (the same one the apps read:
+     * {@code kafka.*} to the clients, {@code registry.url} and {@code registry.*} to the serdes, the apps' other keys
+     * ignored) or a plain Kafka client file (registry keys to the serdes, every other key to the clients).
+     */
+    private static void place(String key, String value, Map<String, Object> client, Map<String, Object> serde) {
+        if (key.equals(SharedKeys.REGISTRY_URL)) {
+            serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, value);
+        } else if (key.startsWith(SharedKeys.REGISTRY_PREFIX)) {
+            serde.put(key.substring(SharedKeys.REGISTRY_PREFIX.length()), value);
+        } else if (key.startsWith(SharedKeys.KAFKA_PREFIX)) {
+            client.put(key.substring(SharedKeys.KAFKA_PREFIX.length()), value);
+        } else if (SharedKeys.names().contains(key)
+                || KeyScheme.APP_NAMESPACES.stream().anyMatch(key::startsWith)) {
+            return;
+        } else {
+            (SERDE_KEYS.contains(key) ? serde : client).put(key, value);
+        }
     }
 
     private static Map<String, String> readFile(Path file) {

@@ -2,6 +2,7 @@ package io.streamtune.cli.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.streamtune.schemas.TextEvent;
 import java.nio.file.Files;
@@ -51,6 +52,30 @@ class ClientSettingsTest {
                 .doesNotContainKey("security.protocol");
         assertThat(overridden.bootstrapServers()).isEqualTo("other:9092");
         assertThat(overridden.serdeConfig()).containsEntry("schema.registry.url", "http://other:8081");
+    }
+
+    @Test
+    void shouldReadTheAppsStreamtuneFileIgnoringTheAppsOwnKeys() throws Exception {
+        Path file = Files.writeString(folder.resolve("streamtune.properties"), """
+                kafka.bootstrap.servers=broker-1:9093
+                kafka.security.protocol=SASL_SSL
+                registry.url=https://registry:8081
+                registry.basic.auth.user.info=user:secret
+                registry.basic.auth.credentials.source=USER_INFO
+                model.name=sentiment
+                topic.text.events=texts
+                classifier.batch.max.records=8
+                trainer.round.seed=7
+                """);
+
+        ClientSettings settings = ClientSettings.load(file, null, null);
+
+        assertThat(settings.clientProperties())
+                .containsOnly(entry("bootstrap.servers", "broker-1:9093"), entry("security.protocol", "SASL_SSL"));
+        assertThat(settings.serdeConfig())
+                .containsEntry("schema.registry.url", "https://registry:8081")
+                .containsEntry("basic.auth.user.info", "user:secret")
+                .doesNotContainKeys("url", "model.name");
     }
 
     @Test

@@ -1,11 +1,11 @@
-package io.streamtune.trainer.config;
+package io.streamtune.runtime.config;
 
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /** A model name is used in topic keys, transactional ids and folder names: letters, digits, '.', '_', '-'. */
-final class ModelNameValidator implements ConfigDef.Validator {
+public final class ModelNameValidator implements ConfigDef.Validator {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 

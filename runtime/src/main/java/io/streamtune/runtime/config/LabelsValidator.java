@@ -1,4 +1,4 @@
-package io.streamtune.trainer.config;
+package io.streamtune.runtime.config;
 
 import java.util.HashSet;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /** At least two distinct, non-blank labels. */
-final class LabelsValidator implements ConfigDef.Validator {
+public final class LabelsValidator implements ConfigDef.Validator {
 
     @Override
     public void ensureValid(String name, Object value) {

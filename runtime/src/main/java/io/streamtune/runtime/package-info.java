@@ -1,0 +1,2 @@
+/** What every Streamtune app shares below it. */
+package io.streamtune.runtime;
