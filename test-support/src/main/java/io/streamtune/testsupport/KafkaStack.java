@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * available and Kafka's in-process KRaft test broker otherwise (force one with the system property
  * {@code streamtune.test.broker=container|in-process}). Either one supports transactions and
  * exactly-once Streams. The registry is the Hortonworks Schema Registry with its Confluent-compatible
- * REST API, as a child process (build {@code ops/registry-runtime} first; the reactor does it for you).
+ * REST API, as a child process (build {@code local-stack/registry-runtime} first; the reactor does it for you).
  *
  * <p>Tests stay independent by using {@link #uniqueTopic(String)} rather than fixed topic names.
  */

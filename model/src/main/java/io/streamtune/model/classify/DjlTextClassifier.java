@@ -210,7 +210,8 @@ public final class DjlTextClassifier implements TextClassifier {
     private static Device requireAvailable(Device device) {
         if (device.isGpu() && device.getDeviceId() >= Engine.getInstance().getGpuCount()) {
             throw new IllegalArgumentException("device " + device + " requested but "
-                    + Engine.getInstance().getGpuCount() + " GPU(s) visible to PyTorch (see model/README.md)");
+                    + Engine.getInstance().getGpuCount() + " GPU(s) visible to PyTorch (see model/README.md; DJL's"
+                    + " logger ai.djl.util.cuda.CudaUtils at WARN says why it found none)");
         }
         return device;
     }

@@ -25,7 +25,7 @@ public interface ProgressListener {
     default void onEvaluation(int step, EvaluationReport holdout, boolean improved) {}
 
     /**
-     * A listener that logs through SLF4J at INFO.
+     * A listener that logs through SLF4J: one INFO line per holdout evaluation, the per-step progress at DEBUG.
      *
      * @return the listener
      */
@@ -33,7 +33,7 @@ public interface ProgressListener {
         return LoggingListener.INSTANCE;
     }
 
-    /** Logs progress and evaluations. */
+    /** Logs evaluations at INFO and progress at DEBUG, so a run at INFO prints one line per evaluation. */
     final class LoggingListener implements ProgressListener {
 
         static final LoggingListener INSTANCE = new LoggingListener();
@@ -43,7 +43,10 @@ public interface ProgressListener {
 
         @Override
         public void onProgress(TrainingProgress p) {
-            LOG.info(
+            if (!LOG.isDebugEnabled()) {
+                return;
+            }
+            LOG.debug(
                     "epoch {}/{} step {}/{} loss {} lr {} {} examples/s elapsed {}s left {}s",
                     p.epoch(),
                     p.epochs(),

@@ -13,10 +13,9 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the console for the demo's own progress lines: the INFO lines of the services it runs (fine-tuning steps,
- * reloads, stack start-up) and DJL's warnings go to a log file of the run; other warnings and errors still reach the
- * console too. Does
- * nothing when SLF4J is not bound to Logback.
+ * Keeps the console for the demo's own progress lines: the INFO lines of the services it runs (fine-tuning
+ * evaluations, reloads, stack start-up) and DJL's warnings go to a log file of the run; other warnings and errors
+ * still reach the console too. Does nothing when SLF4J is not bound to Logback.
  */
 public final class DemoLogging {
 
@@ -50,8 +49,8 @@ public final class DemoLogging {
     }
 
     /**
-     * Keeps off the console the services' lines below WARN and the engine's below ERROR (DJL warns about the GPU
-     * count it cannot detect on every CPU-only start).
+     * Keeps off the console the services' lines below WARN and the engine's below ERROR (DJL's warnings are about
+     * its native set-up, for the run's log file; its CUDA probe is quiet already, see streamtune-cli-logback.xml).
      */
     private static final class ServiceInfoFilter extends Filter<ILoggingEvent> {
         @Override

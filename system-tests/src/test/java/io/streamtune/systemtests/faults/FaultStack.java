@@ -12,7 +12,7 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
- * A broker and a registry as separate processes (ops/local-stack) on free ports in a folder of the test, so a test
+ * A broker and a registry as separate processes (local-stack) on free ports in a folder of the test, so a test
  * can stop one, kill it or start it again on the same data folder and ports while clients keep running.
  */
 final class FaultStack implements AutoCloseable {
