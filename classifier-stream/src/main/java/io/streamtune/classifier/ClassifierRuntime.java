@@ -2,7 +2,6 @@ package io.streamtune.classifier;
 
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.http.MetricsRenderer;
-import io.streamtune.classifier.http.OperationsServer;
 import io.streamtune.classifier.inference.BatchClassifier;
 import io.streamtune.classifier.memory.CorrectionMemory;
 import io.streamtune.classifier.memory.MemoryClassifier;
@@ -19,6 +18,7 @@ import io.streamtune.classifier.reload.ServingModel;
 import io.streamtune.classifier.reload.StreamsInstanceRank;
 import io.streamtune.classifier.topology.ClassificationTopology;
 import io.streamtune.classifier.topology.TopologySettings;
+import io.streamtune.runtime.ops.OperationsServer;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelVersion;
@@ -95,7 +95,13 @@ public final class ClassifierRuntime implements AutoCloseable {
 
     private void startAll(ModelLoader loader, Duration firstModelTimeout) throws IOException, InterruptedException {
         MetricsRenderer renderer = new MetricsRenderer(metrics, this::kafkaMetrics, config.instanceId());
-        http = OperationsServer.start(config.httpPort(), this::isReady, this::modelJson, renderer::render);
+        http = OperationsServer.builder("classifier")
+                .port(config.httpPort())
+                .readiness(this::isReady)
+                .status(this::modelJson)
+                .route("GET", "/model", exchange -> OperationsServer.Response.json(modelJson()))
+                .metrics(renderer::render)
+                .start();
         HostInfo self = new HostInfo(config.instanceId(), http.port());
         watcher = newWatcher(loader, self);
         Thread watcherThread = new Thread(watcher, "model-versions-watcher-" + config.instanceId());

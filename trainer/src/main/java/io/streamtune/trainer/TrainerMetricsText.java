@@ -1,6 +1,6 @@
 package io.streamtune.trainer;
 
-import io.streamtune.trainer.control.PrometheusText;
+import io.streamtune.runtime.ops.MetricsPage;
 import io.streamtune.trainer.round.RoundMetrics;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +36,21 @@ public final class TrainerMetricsText {
      * @param streamsMetrics the feedback ingestion's Kafka Streams metrics
      */
     public static String render(RoundMetrics rounds, Map<MetricName, ? extends Metric> streamsMetrics) {
-        PrometheusText text = new PrometheusText();
+        MetricsPage text = new MetricsPage();
         for (String name : ROUND_GAUGES) {
-            text.gauge(prometheusName(name), "Trainer " + name + ".", rounds.value(name));
+            text.gauge(prometheusName(name), "Trainer " + name + ".", Map.of(), rounds.value(name));
         }
         for (String name : ROUND_COUNTERS) {
-            text.counter(prometheusName(name), "Trainer " + name + ".", rounds.value(name));
+            text.counter(prometheusName(name), "Trainer " + name + ".", Map.of(), rounds.value(name));
         }
         for (String outcome : FEEDBACK_OUTCOMES) {
             text.counter(
                     prometheusName("feedback-" + outcome + "-total"),
                     "Feedback records " + outcome + ", all tasks.",
+                    Map.of(),
                     feedbackTotal(streamsMetrics, outcome + "-total"));
         }
-        return text.toString();
+        return text.render();
     }
 
     private static double feedbackTotal(Map<MetricName, ? extends Metric> metrics, String name) {

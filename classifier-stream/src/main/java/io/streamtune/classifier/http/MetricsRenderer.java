@@ -3,8 +3,9 @@ package io.streamtune.classifier.http;
 import io.streamtune.classifier.deadletter.DeadLetterReason;
 import io.streamtune.classifier.metrics.ClassifierMetrics;
 import io.streamtune.classifier.metrics.Histogram;
+import io.streamtune.runtime.ops.MetricsPage;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -13,7 +14,8 @@ import org.apache.kafka.common.MetricName;
 
 /**
  * Renders the classifier's metrics and the Kafka Streams (and client) metrics as Prometheus text. Kafka metrics
- * become {@code kafka_<group>_<name>} gauges with their tags as labels; non-numeric ones are left out. Every
+ * become {@code kafka_<group>_<name>} gauges with their tags as labels, or counters when their name ends in
+ * {@code -total} (Kafka's cumulative sums and counts); non-numeric ones are left out. Every
  * sample of the classifier's own metrics carries an {@code instance_id} label.
  */
 public final class MetricsRenderer {
@@ -30,7 +32,7 @@ public final class MetricsRenderer {
     }
 
     public String render() {
-        PrometheusText text = new PrometheusText();
+        MetricsPage text = new MetricsPage();
         counters(text);
         histogram(text, "streamtune_batch_size", "Records per model call.", metrics.batchSize());
         histogram(text, "streamtune_inference_ms", "Milliseconds per model call.", metrics.inferenceMillis());
@@ -42,27 +44,39 @@ public final class MetricsRenderer {
                 metrics.endToEndMillis());
         memory(text);
         kafka(text);
-        return text.toString();
+        return text.render();
     }
 
-    private void counters(PrometheusText text) {
+    private void counters(MetricsPage text) {
         counter(text, "streamtune_accepted_records_total", "Records accepted into a batch.", metrics.accepted());
         counter(text, "streamtune_classified_records_total", "Classifications written.", metrics.classified());
-        text.type("streamtune_classified_records_per_second", "gauge", "Classifications per second, last 30 s.");
-        text.sample("streamtune_classified_records_per_second", instance, metrics.classifiedPerSecond());
-        text.type("streamtune_dead_letters_total", "counter", "Records sent to the dead-letter topic, by reason.");
+        text.gauge(
+                "streamtune_classified_records_per_second",
+                "Classifications per second, last 30 s.",
+                instance,
+                metrics.classifiedPerSecond());
         for (DeadLetterReason reason : DeadLetterReason.values()) {
-            text.sample("streamtune_dead_letters_total", with("reason", reason.name()), metrics.deadLetters(reason));
+            text.counter(
+                    "streamtune_dead_letters_total",
+                    "Records sent to the dead-letter topic, by reason.",
+                    with("reason", reason.name()),
+                    metrics.deadLetters(reason));
         }
         counter(text, "streamtune_model_reloads_total", "Model versions swapped in.", metrics.reloads());
         counter(text, "streamtune_model_reload_failures_total", "Model versions refused.", metrics.failedReloads());
-        text.type("streamtune_model_version_served", "gauge", "The model version served, -1 before the first.");
-        text.sample("streamtune_model_version_served", instance, metrics.servedVersion());
+        text.gauge(
+                "streamtune_model_version_served",
+                "The model version served, -1 before the first.",
+                instance,
+                metrics.servedVersion());
     }
 
-    private void memory(PrometheusText text) {
-        text.type("streamtune_memory_entries", "gauge", "Corrected texts in the correction memory.");
-        text.sample("streamtune_memory_entries", instance, metrics.memoryEntries());
+    private void memory(MetricsPage text) {
+        text.gauge(
+                "streamtune_memory_entries",
+                "Corrected texts in the correction memory.",
+                instance,
+                metrics.memoryEntries());
         counter(text, "streamtune_memory_hits_total", "Texts labelled by the correction memory.", metrics.memoryHits());
         counter(
                 text,
@@ -81,37 +95,35 @@ public final class MetricsRenderer {
                 metrics.memoryFirstAnswerSeconds());
     }
 
-    private void counter(PrometheusText text, String name, String help, double value) {
-        text.type(name, "counter", help);
-        text.sample(name, instance, value);
+    private void counter(MetricsPage text, String name, String help, double value) {
+        text.counter(name, help, instance, value);
     }
 
-    private void histogram(PrometheusText text, String name, String help, Histogram histogram) {
+    private void histogram(MetricsPage text, String name, String help, Histogram histogram) {
         Histogram.Snapshot snapshot = histogram.snapshot();
-        text.type(name, "histogram", help);
-        for (int i = 0; i < snapshot.upperBounds().length; i++) {
-            String bound = PrometheusText.format(snapshot.upperBounds()[i]);
-            text.sample(name + "_bucket", with("le", bound), snapshot.cumulativeCounts()[i]);
-        }
-        text.sample(name + "_bucket", with("le", "+Inf"), snapshot.count());
-        text.sample(name + "_count", instance, snapshot.count());
-        text.sample(name + "_sum", instance, snapshot.sum());
+        text.histogram(
+                name,
+                help,
+                instance,
+                snapshot.upperBounds(),
+                snapshot.cumulativeCounts(),
+                snapshot.count(),
+                snapshot.sum());
     }
 
-    private void kafka(PrometheusText text) {
-        Map<String, List<Map.Entry<MetricName, Metric>>> byName = new TreeMap<>();
-        kafkaMetrics.get().forEach((name, metric) -> {
-            if (metric.metricValue() instanceof Number) {
-                String promName = PrometheusText.sanitise("kafka_" + name.group() + "_" + name.name());
-                byName.computeIfAbsent(promName, n -> new java.util.ArrayList<>())
-                        .add(Map.entry(name, metric));
-            }
-        });
-        byName.forEach((promName, samples) -> {
-            text.type(promName, "gauge", samples.get(0).getKey().description());
-            for (Map.Entry<MetricName, Metric> sample : samples) {
-                double value = ((Number) sample.getValue().metricValue()).doubleValue();
-                text.sample(promName, sample.getKey().tags(), value);
+    private void kafka(MetricsPage text) {
+        Map<MetricName, Metric> byName = new TreeMap<>(Comparator.comparing(MetricName::group)
+                .thenComparing(MetricName::name)
+                .thenComparing(name -> name.tags().toString()));
+        byName.putAll(kafkaMetrics.get());
+        byName.forEach((name, metric) -> {
+            if (metric.metricValue() instanceof Number value) {
+                String prometheusName = "kafka_" + name.group() + "_" + name.name();
+                if (name.name().endsWith("-total")) {
+                    text.counter(prometheusName, name.description(), name.tags(), value.doubleValue());
+                } else {
+                    text.gauge(prometheusName, name.description(), name.tags(), value.doubleValue());
+                }
             }
         });
     }

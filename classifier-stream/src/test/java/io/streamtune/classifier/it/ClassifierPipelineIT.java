@@ -89,7 +89,7 @@ class ClassifierPipelineIT {
                 .untilAsserted(
                         () -> assertThat(get("/health/ready").statusCode()).isEqualTo(200));
         assertThat(get("/model").body()).contains("\"version\":1");
-        assertThat(get("/metrics").body()).contains("streamtune_classified_records_total{instance_id=\"it-1\"} 40");
+        assertThat(get("/metrics").body()).contains("streamtune_classified_records_total{instance_id=\"it-1\"} 40.0");
     }
 
     @Test

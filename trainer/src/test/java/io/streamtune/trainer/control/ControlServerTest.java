@@ -2,10 +2,12 @@ package io.streamtune.trainer.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamtune.runtime.ops.MetricsPage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,11 +77,11 @@ class ControlServerTest {
 
     @Test
     void shouldServeMetricsAsPrometheusText() throws Exception {
-        String page = new PrometheusText()
-                .counter("x_total", "Things.", 3)
-                .gauge("y", "Unknown yet.", Double.NaN)
-                .gauge("z", "A fraction.", 0.25)
-                .toString();
+        String page = new MetricsPage()
+                .counter("x_total", "Things.", Map.of(), 3)
+                .gauge("y", "Unknown yet.", Map.of(), Double.NaN)
+                .gauge("z", "A fraction.", Map.of(), 0.25)
+                .render();
         try (ControlServer server =
                 new ControlServer("127.0.0.1", 0, Optional.empty(), () -> {}, () -> true, () -> page)) {
             HttpResponse<String> response = http.send(
@@ -92,7 +94,7 @@ class ControlServerTest {
             assertThat(response.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
             assertThat(response.body())
-                    .isEqualTo("# HELP x_total Things.\n# TYPE x_total counter\nx_total 3\n"
+                    .isEqualTo("# HELP x_total Things.\n# TYPE x_total counter\nx_total 3.0\n"
                             + "# HELP y Unknown yet.\n# TYPE y gauge\ny NaN\n"
                             + "# HELP z A fraction.\n# TYPE z gauge\nz 0.25\n");
         }
