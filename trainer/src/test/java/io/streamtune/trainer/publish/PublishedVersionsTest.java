@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
+import io.streamtune.schemas.versions.ModelVersionKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +94,7 @@ class PublishedVersionsTest {
                 TimestampType.CREATE_TIME,
                 0,
                 0,
-                VersionKeys.key(model, version),
+                ModelVersionKeys.key(model, version),
                 value,
                 new RecordHeaders(),
                 java.util.Optional.empty());
