@@ -12,7 +12,6 @@ import io.streamtune.classifier.metrics.ClassifierMetrics;
 import io.streamtune.classifier.reload.ModelLoader;
 import io.streamtune.classifier.reload.ModelReloader;
 import io.streamtune.classifier.reload.ModelVersionWatcher;
-import io.streamtune.classifier.reload.PromotionTracker;
 import io.streamtune.classifier.reload.ReloadListener;
 import io.streamtune.classifier.reload.RetryBackoff;
 import io.streamtune.classifier.reload.ServingModel;
@@ -154,8 +153,8 @@ public final class ClassifierRuntime implements AutoCloseable {
         values.configure(config.serdeConfig(), false);
         KafkaConsumer<byte[], ModelVersion> consumer =
                 new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), values);
-        PromotionTracker tracker = new PromotionTracker(config.modelName(), config.pinnedVersion());
-        return new ModelVersionWatcher(consumer, config.modelVersionsTopic(), tracker, reloader);
+        return new ModelVersionWatcher(
+                consumer, config.modelVersionsTopic(), config.modelName(), config.pinnedVersion(), reloader);
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.streamtune.classifier.reload;
 
 import io.streamtune.schemas.ModelVersion;
+import io.streamtune.schemas.versions.ModelVersionHistory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -17,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the whole compacted model-versions topic from the beginning, without a consumer group, and keeps reading;
- * after each poll it brings the served model to the {@link PromotionTracker}'s target through the {@link
- * ModelReloader}. Runs on its own thread; {@link #close()} stops it. An unreadable record is logged and skipped.
+ * after each poll it brings the served model to the version to serve ({@link ModelVersionHistory#toServe}: the pinned
+ * one, else the one in service) through the {@link ModelReloader}. Runs on its own thread; {@link #close()} stops it. An unreadable record is logged and skipped.
  */
 public final class ModelVersionWatcher implements Runnable, AutoCloseable {
 
@@ -27,17 +29,24 @@ public final class ModelVersionWatcher implements Runnable, AutoCloseable {
 
     private final Consumer<byte[], ModelVersion> consumer;
     private final String topic;
-    private final PromotionTracker tracker;
+    private final String modelName;
+    private final OptionalLong pinned;
+    private final ModelVersionHistory history = new ModelVersionHistory();
     private final ModelReloader reloader;
     private final CountDownLatch firstModel = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
     public ModelVersionWatcher(
-            Consumer<byte[], ModelVersion> consumer, String topic, PromotionTracker tracker, ModelReloader reloader) {
+            Consumer<byte[], ModelVersion> consumer,
+            String topic,
+            String modelName,
+            OptionalLong pinned,
+            ModelReloader reloader) {
         this.consumer = consumer;
         this.topic = topic;
-        this.tracker = tracker;
+        this.modelName = modelName;
+        this.pinned = pinned;
         this.reloader = reloader;
     }
 
@@ -47,7 +56,8 @@ public final class ModelVersionWatcher implements Runnable, AutoCloseable {
             assignAllPartitions();
             while (running) {
                 pollOnce();
-                Optional<ModelTarget> target = tracker.target();
+                Optional<ModelTarget> target =
+                        history.toServe(modelName, pinned).map(ModelTarget::of);
                 if (target.isPresent() && reloader.reconcile(target.get())) {
                     firstModel.countDown();
                 }
@@ -96,7 +106,7 @@ public final class ModelVersionWatcher implements Runnable, AutoCloseable {
     private void pollOnce() {
         try {
             for (ConsumerRecord<byte[], ModelVersion> record : consumer.poll(POLL)) {
-                tracker.accept(record.value(), record.timestamp(), record.offset());
+                history.accept(record.value(), record.timestamp(), record.offset());
             }
         } catch (RecordDeserializationException e) {
             log.warn(
