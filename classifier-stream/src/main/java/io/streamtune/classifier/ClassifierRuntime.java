@@ -24,6 +24,7 @@ import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerde;
+import io.streamtune.schemas.versions.ModelVersionsReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -153,8 +154,10 @@ public final class ClassifierRuntime implements AutoCloseable {
         values.configure(config.serdeConfig(), false);
         KafkaConsumer<byte[], ModelVersion> consumer =
                 new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), values);
+        ModelVersionsReader reader = new ModelVersionsReader(
+                consumer, config.modelVersionsTopic(), ModelVersionsReader.UnreadableRecords.LOG_AND_SKIP);
         return new ModelVersionWatcher(
-                consumer, config.modelVersionsTopic(), config.modelName(), config.pinnedVersion(), reloader);
+                reader, config.modelVersionsTopic(), config.modelName(), config.pinnedVersion(), reloader);
     }
 
     /**
