@@ -11,7 +11,6 @@ import io.streamtune.classifier.metrics.ClassifierMetrics;
 import io.streamtune.classifier.reload.ModelLoader;
 import io.streamtune.classifier.reload.ModelReloader;
 import io.streamtune.classifier.reload.ModelVersionWatcher;
-import io.streamtune.classifier.reload.PromotionTracker;
 import io.streamtune.classifier.reload.ReloadListener;
 import io.streamtune.classifier.reload.RetryBackoff;
 import io.streamtune.classifier.reload.ServingModel;
@@ -25,6 +24,7 @@ import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.serde.ConfluentAvroDeserializer;
 import io.streamtune.schemas.serde.ConfluentAvroSerde;
+import io.streamtune.schemas.versions.ModelVersionsReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -160,8 +160,10 @@ public final class ClassifierRuntime implements AutoCloseable {
         values.configure(config.serdeConfig(), false);
         KafkaConsumer<byte[], ModelVersion> consumer =
                 new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), values);
-        PromotionTracker tracker = new PromotionTracker(config.modelName(), config.pinnedVersion());
-        return new ModelVersionWatcher(consumer, config.modelVersionsTopic(), tracker, reloader);
+        ModelVersionsReader reader = new ModelVersionsReader(
+                consumer, config.modelVersionsTopic(), ModelVersionsReader.UnreadableRecords.LOG_AND_SKIP);
+        return new ModelVersionWatcher(
+                reader, config.modelVersionsTopic(), config.modelName(), config.pinnedVersion(), reloader);
     }
 
     /**

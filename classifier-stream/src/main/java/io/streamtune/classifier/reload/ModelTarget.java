@@ -1,5 +1,8 @@
 package io.streamtune.classifier.reload;
 
+import io.streamtune.schemas.ModelVersion;
+import io.streamtune.schemas.versions.ServedVersion;
+import io.streamtune.schemas.versions.VersionState;
 import java.util.Objects;
 
 /**
@@ -20,6 +23,22 @@ public record ModelTarget(
 
     public ModelTarget {
         Objects.requireNonNull(modelName, "modelName");
+    }
+
+    /** The target for the version to serve; a pinned version the topic does not list has no URI, checksum or time. */
+    public static ModelTarget of(ServedVersion served) {
+        if (served.latest().isEmpty()) {
+            return new ModelTarget(served.modelName(), served.version(), null, null, 0, false);
+        }
+        VersionState state = served.latest().get();
+        ModelVersion record = state.record();
+        return new ModelTarget(
+                record.getModelName(),
+                record.getVersion(),
+                record.getArtifactUri(),
+                record.getSha256(),
+                state.timestamp(),
+                served.promoted());
     }
 
     @Override

@@ -1,43 +1,44 @@
 package io.streamtune.classifier.reload;
 
-import io.streamtune.schemas.ModelVersion;
+import io.streamtune.schemas.versions.ModelVersionHistory;
+import io.streamtune.schemas.versions.ModelVersionsReader;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the whole compacted model-versions topic from the beginning, without a consumer group, and keeps reading;
- * after each poll it brings the served model to the {@link PromotionTracker}'s target through the {@link
- * ModelReloader}. Runs on its own thread; {@link #close()} stops it. An unreadable record is logged and skipped.
+ * Reads the whole compacted model-versions topic from the beginning with the shared {@link ModelVersionsReader}
+ * (no consumer group) and keeps reading; after each poll it brings the served model to the version to serve ({@link ModelVersionHistory#toServe}: the pinned
+ * one, else the one in service) through the {@link ModelReloader}.
+ * Runs on its own thread; {@link #close()} stops it. An unreadable record is logged and skipped.
  */
 public final class ModelVersionWatcher implements Runnable, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModelVersionWatcher.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private final Consumer<byte[], ModelVersion> consumer;
+    private final ModelVersionsReader reader;
     private final String topic;
-    private final PromotionTracker tracker;
+    private final String modelName;
+    private final OptionalLong pinned;
     private final ModelReloader reloader;
     private final CountDownLatch firstModel = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
     public ModelVersionWatcher(
-            Consumer<byte[], ModelVersion> consumer, String topic, PromotionTracker tracker, ModelReloader reloader) {
-        this.consumer = consumer;
+            ModelVersionsReader reader, String topic, String modelName, OptionalLong pinned, ModelReloader reloader) {
+        this.reader = reader;
         this.topic = topic;
-        this.tracker = tracker;
+        this.modelName = modelName;
+        this.pinned = pinned;
         this.reloader = reloader;
     }
 
@@ -46,8 +47,9 @@ public final class ModelVersionWatcher implements Runnable, AutoCloseable {
         try {
             assignAllPartitions();
             while (running) {
-                pollOnce();
-                Optional<ModelTarget> target = tracker.target();
+                reader.poll(POLL);
+                Optional<ModelTarget> target =
+                        reader.history().toServe(modelName, pinned).map(ModelTarget::of);
                 if (target.isPresent() && reloader.reconcile(target.get())) {
                     firstModel.countDown();
                 }
@@ -62,7 +64,7 @@ public final class ModelVersionWatcher implements Runnable, AutoCloseable {
             log.error("model-versions watcher on {} stopped", topic, e);
             throw e;
         } finally {
-            consumer.close();
+            reader.close();
             stopped.countDown();
         }
     }
@@ -75,7 +77,7 @@ public final class ModelVersionWatcher implements Runnable, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        reader.wakeup();
         try {
             stopped.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -84,28 +86,11 @@ public final class ModelVersionWatcher implements Runnable, AutoCloseable {
     }
 
     private void assignAllPartitions() {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        log.info("watching {} from the beginning, {} partitions, end offsets {}", topic, partitions.size(), ends);
-    }
-
-    private void pollOnce() {
-        try {
-            for (ConsumerRecord<byte[], ModelVersion> record : consumer.poll(POLL)) {
-                tracker.accept(record.value(), record.timestamp(), record.offset());
-            }
-        } catch (RecordDeserializationException e) {
-            log.warn(
-                    "{}-{}@{}: skipping an unreadable model version record",
-                    e.topicPartition().topic(),
-                    e.topicPartition().partition(),
-                    e.offset(),
-                    e);
-            consumer.seek(e.topicPartition(), e.offset() + 1);
-        }
+        List<TopicPartition> partitions = reader.assignFromBeginning();
+        log.info(
+                "watching {} from the beginning, {} partitions, end offsets {}",
+                topic,
+                partitions.size(),
+                reader.endOffsets());
     }
 }

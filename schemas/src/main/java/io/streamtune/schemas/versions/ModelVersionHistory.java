@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -15,8 +16,10 @@ import java.util.TreeSet;
 /**
  * The state of every model version, built from the records of the compacted {@code model-versions} topic. The latest
  * record of a version is its state. The version in service is the PROMOTED one whose latest record is the newest (by
- * record timestamp, then offset): promoting an older version again rolls back. This is the rule the classifier's
- * {@code PromotionTracker} and the trainer's {@code PublishedVersions} apply. Not thread-safe.
+ * record timestamp, then offset): promoting an older version again rolls back, and a version whose latest record is
+ * REJECTED (or CANDIDATE) is not in service. A classifier configured with a pinned version serves that one instead,
+ * whatever the topic says. The classifier, the trainer, the command-line tool and the demo all decide with this
+ * class. Not thread-safe.
  */
 public final class ModelVersionHistory {
 
@@ -52,6 +55,24 @@ public final class ModelVersionHistory {
     /** The version in service: the PROMOTED version whose latest record is the newest. */
     public Optional<VersionState> inService(String modelName) {
         return promotedNewestFirst(modelName).stream().findFirst();
+    }
+
+    /**
+     * The version to serve: the pinned one when a version is pinned (listed on the topic or not), else the version in
+     * service.
+     */
+    public Optional<ServedVersion> toServe(String modelName, OptionalLong pinned) {
+        if (pinned.isPresent()) {
+            long version = pinned.getAsLong();
+            return Optional.of(new ServedVersion(modelName, version, version(modelName, version)));
+        }
+        return inService(modelName).map(state -> new ServedVersion(modelName, state.version(), Optional.of(state)));
+    }
+
+    /** The highest version number of a model on the topic, 0 when it has none. */
+    public long highestVersion(String modelName) {
+        List<VersionState> versions = versions(modelName);
+        return versions.isEmpty() ? 0L : versions.get(versions.size() - 1).version();
     }
 
     /** Every version whose latest record is PROMOTED, the newest record first: the in-service one, then the ones before. */

@@ -2,6 +2,7 @@ package io.streamtune.trainer.publish;
 
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelVersion;
+import io.streamtune.schemas.versions.ModelVersionKeys;
 import io.streamtune.trainer.config.TrainerTopics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ public final class VersionPublisher implements AutoCloseable {
                 sent.add(producer.send(new ProducerRecord<>(topics.trainingSet(), example.getEventId(), example)));
             }
             for (ModelVersion version : versions) {
-                String key = VersionKeys.key(version.getModelName(), version.getVersion());
+                String key = ModelVersionKeys.key(version.getModelName(), version.getVersion());
                 producer.send(new ProducerRecord<>(topics.modelVersions(), key, version));
             }
             producer.flush();

@@ -4,37 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
-import java.time.Duration;
+import io.streamtune.schemas.versions.ModelVersionHistory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.MockConsumer;
-import org.apache.kafka.common.Node;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The trainer's view of the topic. Reading the topic to its end is the shared reader's (tested in schemas with
+ * {@code ModelVersionsReaderTest}); here, what the trainer takes from what was read.
+ */
 class PublishedVersionsTest {
 
-    private static final String TOPIC = "model-versions";
-    private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
-
-    private final MockConsumer<String, ModelVersion> consumer = new MockConsumer<>("earliest");
+    private final ModelVersionHistory history = new ModelVersionHistory();
+    private long offset;
 
     @Test
     void shouldServeTheNewestPromotedVersionIncludingARollback() {
-        given(List.of(
-                version("m", 1, ModelStatus.PROMOTED, 10),
-                version("m", 2, ModelStatus.CANDIDATE, 20),
-                version("m", 2, ModelStatus.PROMOTED, 20),
-                version("other", 9, ModelStatus.PROMOTED, 25),
-                version("m", 3, ModelStatus.REJECTED, 30),
-                version("m", 1, ModelStatus.PROMOTED, 40)));
+        given("m", 1, ModelStatus.PROMOTED, 10);
+        given("m", 2, ModelStatus.CANDIDATE, 20);
+        given("m", 2, ModelStatus.PROMOTED, 20);
+        given("other", 9, ModelStatus.PROMOTED, 25);
+        given("m", 3, ModelStatus.REJECTED, 30);
+        given("m", 1, ModelStatus.PROMOTED, 40);
 
-        PublishedVersions published = PublishedVersions.read(consumer, TOPIC, "m", Duration.ofSeconds(5));
+        PublishedVersions published = PublishedVersions.of(history, "m");
 
         assertThat(published.maxVersion()).isEqualTo(3);
         assertThat(published.inService())
@@ -45,35 +39,21 @@ class PublishedVersionsTest {
 
     @Test
     void shouldNotServeAVersionWhoseLatestRecordIsNotPromoted() {
-        given(List.of(version("m", 1, ModelStatus.PROMOTED, 10), version("m", 1, ModelStatus.REJECTED, 20)));
+        given("m", 1, ModelStatus.PROMOTED, 10);
+        given("m", 1, ModelStatus.REJECTED, 20);
 
-        assertThat(PublishedVersions.read(consumer, TOPIC, "m", Duration.ofSeconds(5))
-                        .inService())
-                .isEmpty();
+        assertThat(PublishedVersions.of(history, "m").inService()).isEmpty();
     }
 
     @Test
     void shouldReadNothingFromAnEmptyTopic() {
-        given(List.of());
-
-        PublishedVersions published = PublishedVersions.read(consumer, TOPIC, "m", Duration.ofSeconds(5));
+        PublishedVersions published = PublishedVersions.of(history, "m");
 
         assertThat(published.maxVersion()).isZero();
         assertThat(published.inService()).isEmpty();
     }
 
-    private void given(List<ConsumerRecord<String, ModelVersion>> records) {
-        Node node = new Node(0, "localhost", 9092);
-        consumer.updatePartitions(
-                TOPIC, List.of(new PartitionInfo(TOPIC, 0, node, new Node[] {node}, new Node[] {node})));
-        consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-        consumer.updateEndOffsets(Map.of(PARTITION, (long) records.size()));
-        consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
-    }
-
-    private long offset;
-
-    private ConsumerRecord<String, ModelVersion> version(String model, long version, ModelStatus status, long time) {
+    private void given(String model, long version, ModelStatus status, long time) {
         ModelVersion value = ModelVersion.newBuilder()
                 .setModelName(model)
                 .setVersion(version)
@@ -85,17 +65,6 @@ class PublishedVersionsTest {
                 .setTrainingSetSize(1L)
                 .setCreatedTime(Instant.ofEpochMilli(time))
                 .build();
-        return new ConsumerRecord<>(
-                TOPIC,
-                0,
-                offset++,
-                time,
-                TimestampType.CREATE_TIME,
-                0,
-                0,
-                VersionKeys.key(model, version),
-                value,
-                new RecordHeaders(),
-                java.util.Optional.empty());
+        history.accept(value, time, offset++);
     }
 }

@@ -22,16 +22,26 @@ public final class Partitions {
         try {
             infos = consumer.partitionsFor(topic, timeout);
         } catch (TimeoutException e) {
-            throw new CommandException("no answer from Kafka within " + timeout.toSeconds()
-                    + " s while looking up topic " + topic + " (is the cluster at bootstrap.servers running?)");
+            throw noAnswer(topic, timeout);
         }
         if (infos == null || infos.isEmpty()) {
-            throw new CommandException("topic " + topic + " does not exist");
+            throw missing(topic);
         }
         List<TopicPartition> partitions = infos.stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
         consumer.assign(partitions);
         return partitions;
+    }
+
+    /** The error for a topic whose metadata did not come in time. */
+    public static CommandException noAnswer(String topic, Duration timeout) {
+        return new CommandException("no answer from Kafka within " + timeout.toSeconds() + " s while looking up topic "
+                + topic + " (is the cluster at bootstrap.servers running?)");
+    }
+
+    /** The error for a topic that does not exist. */
+    public static CommandException missing(String topic) {
+        return new CommandException("topic " + topic + " does not exist");
     }
 }

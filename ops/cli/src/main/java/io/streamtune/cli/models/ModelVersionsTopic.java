@@ -5,16 +5,16 @@ import io.streamtune.cli.client.CommandException;
 import io.streamtune.cli.client.Partitions;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.versions.ModelVersionHistory;
+import io.streamtune.schemas.versions.ModelVersionsReader;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 
-/** Reads the whole model-versions topic (read_committed, no group) up to its current end. */
+/**
+ * Reads the whole model-versions topic (read_committed, no group) up to its current end, with the shared {@link
+ * ModelVersionsReader}; an unreadable record is reported on standard error and skipped.
+ */
 public final class ModelVersionsTopic {
 
     private ModelVersionsTopic() {}
@@ -25,37 +25,31 @@ public final class ModelVersionsTopic {
      * @throws CommandException when the topic does not exist or its end is not reached in time
      */
     public static ModelVersionHistory read(ClientSettings settings, String topic, Duration timeout) {
-        ModelVersionHistory history = new ModelVersionHistory();
         try (KafkaConsumer<String, ModelVersion> consumer = settings.consumer(ModelVersion.class)) {
-            List<TopicPartition> partitions = Partitions.assignAll(consumer, topic, timeout);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            Instant deadline = Instant.now().plus(timeout);
-            while (!reached(consumer, end)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new CommandException(
-                            "could not read topic " + topic + " to its end within " + timeout.toSeconds() + " s");
-                }
-                pollInto(consumer, history);
+            ModelVersionsReader reader = new ModelVersionsReader(consumer, topic, ModelVersionsTopic::reportSkipped);
+            assign(reader, topic, timeout);
+            try {
+                return reader.readToEnd(timeout);
+            } catch (TimeoutException e) {
+                throw new CommandException(
+                        "could not read topic " + topic + " to its end within " + timeout.toSeconds() + " s");
             }
         }
-        return history;
     }
 
-    private static void pollInto(KafkaConsumer<String, ModelVersion> consumer, ModelVersionHistory history) {
+    private static void assign(ModelVersionsReader reader, String topic, Duration timeout) {
         try {
-            for (ConsumerRecord<String, ModelVersion> record : consumer.poll(Duration.ofMillis(200))) {
-                history.accept(record.value(), record.timestamp(), record.offset());
+            if (reader.assignFromBeginning(timeout).isEmpty()) {
+                throw Partitions.missing(topic);
             }
-        } catch (RecordDeserializationException e) {
-            System.err.printf(
-                    "skipping an unreadable model version record at %s offset %d: %s%n",
-                    e.topicPartition(), e.offset(), e.getMessage());
-            consumer.seek(e.topicPartition(), e.offset() + 1);
+        } catch (TimeoutException e) {
+            throw Partitions.noAnswer(topic, timeout);
         }
     }
 
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
+    private static void reportSkipped(RecordDeserializationException e) {
+        System.err.printf(
+                "skipping an unreadable model version record at %s offset %d: %s%n",
+                e.topicPartition(), e.offset(), e.getMessage());
     }
 }

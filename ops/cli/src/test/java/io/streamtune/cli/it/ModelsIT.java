@@ -2,7 +2,7 @@ package io.streamtune.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamtune.classifier.reload.PromotionTracker;
+import io.streamtune.classifier.reload.ModelTarget;
 import io.streamtune.cli.CommandRun;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code models list|show|promote|rollback} on a real model-versions topic. What the commands write is checked with
- * the shared rule and with the classifier's own {@link PromotionTracker}, which decides what a running classifier
+ * the shared rule and with the classifier's {@link ModelTarget} of it (pin off), which is what a running classifier
  * serves.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -128,12 +128,12 @@ class ModelsIT {
         assertThat(last.err()).contains("cannot roll back sentiment v1: no version was promoted before it");
     }
 
-    /** The version a classifier of model "sentiment" would serve, by the classifier's own tracker. */
+    /** The version a classifier of model "sentiment" would serve, as the classifier's watcher decides it. */
     private long served() {
-        PromotionTracker tracker = new PromotionTracker("sentiment", OptionalLong.empty());
-        topics.readAll(versions, ModelVersion.class)
-                .forEach(record -> tracker.accept(record.value(), record.timestamp(), record.offset()));
-        return tracker.target().orElseThrow().version();
+        return ModelTarget.of(topics.history(versions)
+                        .toServe("sentiment", OptionalLong.empty())
+                        .orElseThrow())
+                .version();
     }
 
     private String artifact(long version) throws Exception {

@@ -1,17 +1,15 @@
 package io.streamtune.quality.loop;
 
 import io.streamtune.schemas.LabelCorrection;
-import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
+import io.streamtune.schemas.versions.ModelVersionHistory;
 import io.streamtune.trainer.config.TrainerTopics;
 import io.streamtune.trainer.publish.PublishedVersions;
 import io.streamtune.trainer.publish.VersionPublisher;
 import io.streamtune.trainer.round.Example;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,8 +17,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The trainer's {@link VersionPublisher} on a {@link MockProducer} instead of a broker, and what it published read
- * back the way the trainer reads its topics: the latest record of each version is its state, and the version in
- * service is the PROMOTED version whose latest record came last (one partition, so send order is offset order).
+ * back the way the trainer reads its topics, with the shared {@link ModelVersionHistory} rule (one partition, so
+ * send order is offset order; the mock producer stamps no time, so every record counts as sent at the same time).
  */
 final class InMemoryVersions implements AutoCloseable {
 
@@ -42,23 +40,15 @@ final class InMemoryVersions implements AutoCloseable {
 
     /** The published versions of the model, as {@link PublishedVersions#read} would find them. */
     PublishedVersions published() {
-        Map<Long, Integer> latestPosition = new HashMap<>();
-        Map<Long, ModelVersion> latest = new HashMap<>();
-        List<ProducerRecord<String, SpecificRecord>> history = producer.history();
-        for (int i = 0; i < history.size(); i++) {
-            ProducerRecord<String, SpecificRecord> record = history.get(i);
-            if (record.topic().equals(topics.modelVersions())
-                    && record.value() instanceof ModelVersion version
-                    && version.getModelName().equals(modelName)) {
-                latest.put(version.getVersion(), version);
-                latestPosition.put(version.getVersion(), i);
+        ModelVersionHistory history = new ModelVersionHistory();
+        List<ProducerRecord<String, SpecificRecord>> sent = producer.history();
+        for (int i = 0; i < sent.size(); i++) {
+            ProducerRecord<String, SpecificRecord> record = sent.get(i);
+            if (record.topic().equals(topics.modelVersions()) && record.value() instanceof ModelVersion version) {
+                history.accept(version, 0L, i);
             }
         }
-        long max = latest.keySet().stream().mapToLong(Long::longValue).max().orElse(0L);
-        Optional<ModelVersion> inService = latest.values().stream()
-                .filter(version -> version.getStatus() == ModelStatus.PROMOTED)
-                .max((a, b) -> Integer.compare(latestPosition.get(a.getVersion()), latestPosition.get(b.getVersion())));
-        return new PublishedVersions(max, inService);
+        return PublishedVersions.of(history, modelName);
     }
 
     /** The examples written to the training set (bootstrap writes its examples there), latest per event. */
