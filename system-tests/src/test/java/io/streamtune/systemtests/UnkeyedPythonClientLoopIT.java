@@ -12,6 +12,8 @@ import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
+import io.streamtune.schemas.TextEvent;
+import io.streamtune.schemas.serde.ConfluentAvroSerializer;
 import io.streamtune.systemtests.security.WordVotesLoader;
 import io.streamtune.systemtests.security.WordVotesTuner;
 import io.streamtune.testsupport.KafkaStack;
@@ -21,15 +23,20 @@ import io.streamtune.trainer.round.Example;
 import io.streamtune.trainer.round.RoundOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Keys cannot break learning: text events produced with no key and corrections produced with no key or a string key,
  * all by Confluent's Python client as the README shows it ({@code ops/python/streamtune_avro.py}), are classified
  * (keyed by the event id), matched, put in the training set, and a round learns from them: version 2 is PROMOTED and
- * classifies later unkeyed events as corrected. The model is the instant word-vote stand-in of the security test, so
+ * classifies later unkeyed events as corrected, one of them sent with the README's Java producer code. The model is the instant word-vote stand-in of the security test, so
  * what version 2 learnt shows in what it says. Fails when the Python client is missing under {@code CI=true}; skips
  * otherwise.
  */
@@ -100,6 +107,14 @@ class UnkeyedPythonClientLoopIT {
                         .allSatisfy((key, verdict) -> assertThat(verdict).isEqualTo(key + " neg@v1"));
 
                 produceCorrections(loop);
+                assertThat(python.consume(loop.events, CORRECTED))
+                        .as("the Python client sent the events with no key")
+                        .allSatisfy(
+                                record -> assertThat(record.get("key").isNull()).isTrue());
+                assertThat(python.consume(loop.corrections, CORRECTED))
+                        .as("half the corrections with no key, half with the event id as a string key")
+                        .filteredOn(record -> record.get("key").isNull())
+                        .hasSize(CORRECTED / 2);
                 ModelVersion promoted = awaitVersionTwo(loop, trainer, trainerFailure);
                 assertThat(promoted.getStatus()).isEqualTo(ModelStatus.PROMOTED);
                 assertThat(trainingSet(loop))
@@ -111,11 +126,12 @@ class UnkeyedPythonClientLoopIT {
                         });
                 await().atMost(WAIT).until(() -> classifier.metrics().servedVersion() == 2);
 
-                produceEvents(loop, "later-", LATER, "what a wicked plot");
+                produceEvents(loop, "later-", LATER - 1, "what a wicked plot");
+                sendAsTheReadmeShowsInJava(loop, "later-java", "what a wicked plot");
                 Map<String, String> later = verdicts(python.consume(loop.classifications, CORRECTED + LATER), "later-");
                 System.out.printf(
                         "python loop: %d unkeyed events -> v1 neg; %d corrections (half unkeyed) -> v2 %s on %d"
-                                + " examples; later unkeyed events %s%n",
+                                + " examples; later unkeyed events (one from Java) %s%n",
                         CORRECTED, CORRECTED, promoted.getStatus(), promoted.getTrainingSetSize(), later.values());
                 assertThat(later)
                         .as("version 2 learnt 'wicked' from the corrections")
@@ -132,6 +148,25 @@ class UnkeyedPythonClientLoopIT {
                 .mapToObj(i -> "{\"id\":\"" + prefix + i + "\",\"text\":\"" + text + "\",\"source\":\"python\"}")
                 .toList();
         assertThat(python.produce(loop.events, TEXT_EVENT, events, null)).isEqualTo(count);
+    }
+
+    /** The README's Java producer: no key, {@code ConfluentAvroSerializer} from the {@code schemas} module. */
+    private static void sendAsTheReadmeShowsInJava(LoopStack loop, String id, String text) throws Exception {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", STACK.bootstrapServers());
+        config.put("schema.registry.url", STACK.schemaRegistryUrl());
+        config.put("auto.register.schemas", "true");
+        config.put("key.serializer", StringSerializer.class.getName());
+        config.put("value.serializer", ConfluentAvroSerializer.class.getName());
+        try (KafkaProducer<String, TextEvent> producer = new KafkaProducer<>(config)) {
+            TextEvent event = TextEvent.newBuilder()
+                    .setId(id)
+                    .setText(text)
+                    .setSource("java")
+                    .setEventTime(Instant.now())
+                    .build();
+            producer.send(new ProducerRecord<>(loop.events, event)).get();
+        }
     }
 
     /** Half the corrections with no key, half keyed by their event id as a string. */
