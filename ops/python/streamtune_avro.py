@@ -57,14 +57,18 @@ def produce(args):
         "value.serializer": AvroValueSerializer(args.registry, schema),
     })
     failures = []
+
+    def delivered(error, _message):
+        if error is not None:
+            failures.append(str(error))
+
     produced = 0
-    for number, line in enumerate(sys.stdin, start=1):
+    for line in sys.stdin:
         if not line.strip():
             continue
         record = complete(schema, json.loads(line))
-        key = str(record[args.key_field]) if args.key_field else None
-        producer.produce(args.topic, key=key, value=record,
-                         on_delivery=lambda error, _msg, n=number: error and failures.append(f"line {n}: {error}"))
+        key = str(record[args.key_field]) if args.key_field else None  # None: the record has no key
+        producer.produce(args.topic, key=key, value=record, on_delivery=delivered)
         producer.poll(0)
         produced += 1
     producer.flush(args.timeout)
