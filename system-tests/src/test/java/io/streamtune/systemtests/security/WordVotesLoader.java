@@ -15,12 +15,12 @@ import java.util.Map;
  * The classifier's side of {@link WordVotesTuner}: resolves the announced version in the shared model store (which
  * verifies every checksum, as the real loader does) and classifies with its votes.
  */
-final class WordVotesLoader implements ModelLoader {
+public final class WordVotesLoader implements ModelLoader {
 
     private final ModelStore store;
     private final List<String> labels;
 
-    WordVotesLoader(ModelStore store, List<String> labels) {
+    public WordVotesLoader(ModelStore store, List<String> labels) {
         this.store = store;
         this.labels = List.copyOf(labels);
     }

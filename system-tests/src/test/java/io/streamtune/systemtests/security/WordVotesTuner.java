@@ -21,7 +21,7 @@ import java.util.List;
  * examples, written to the model store as a real, checksummed artifact. Instant, deterministic, and what it learns
  * shows in what the classifier says, so the test can tell version 2 from version 1 by behaviour.
  */
-final class WordVotesTuner implements ModelTuner {
+public final class WordVotesTuner implements ModelTuner {
 
     @Override
     public StoredVersion fineTune(TuningJob job, ModelStore store, ProgressListener progress) throws IOException {

@@ -1,35 +1,37 @@
 package io.streamtune.cli.produce;
 
-import io.streamtune.cli.input.InputRow;
+import io.streamtune.cli.client.CommandException;
 import io.streamtune.schemas.TextEvent;
-import java.util.Optional;
 
-/** What the record key of a produced event is: its id, nothing, or the value of a field of its row. */
-final class KeyChoice {
+/**
+ * What the record key of a produced event is: its id, or nothing. An event's identity is its {@code id}: the
+ * classifier keys every classification by it and dead-letters ({@code KEY_MISMATCH}) an event whose key is not its
+ * id, so no other key can be sent.
+ */
+enum KeyChoice {
+    ID,
+    NONE;
 
-    static final String ID = "id";
-    static final String NONE = "none";
+    static final String DEFAULT = "id";
 
-    private final String choice;
-
-    KeyChoice(String choice) {
-        this.choice = choice;
+    /**
+     * The choice named by {@code --key}.
+     *
+     * @throws CommandException for any name but {@code id} or {@code none}, naming the rule
+     */
+    static KeyChoice parse(String name) {
+        if ("id".equals(name)) {
+            return ID;
+        }
+        if ("none".equals(name)) {
+            return NONE;
+        }
+        throw new CommandException("--key " + name + ": an event's key must be its id (--key id, the default) or"
+                + " absent (--key none); the classifier dead-letters an event whose key is not its id (KEY_MISMATCH),"
+                + " and the field can go in as an attribute instead");
     }
 
-    boolean usesField() {
-        return !ID.equals(choice) && !NONE.equals(choice);
-    }
-
-    /** @throws io.streamtune.cli.input.BadLineException when the key field is missing from the row */
-    String keyOf(InputRow row, TextEvent event) {
-        if (ID.equals(choice)) {
-            return event.getId();
-        }
-        if (NONE.equals(choice)) {
-            return null;
-        }
-        return row.text(choice)
-                .or(() -> Optional.ofNullable(event.getAttributes().get(choice)))
-                .orElseThrow(() -> row.bad("no field '" + choice + "' for the key (--key " + choice + ")"));
+    String keyOf(TextEvent event) {
+        return this == ID ? event.getId() : null;
     }
 }

@@ -62,9 +62,10 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Option(
             names = "--key",
-            paramLabel = "id|none|FIELD",
-            description = "Record key: the event id (default), none, or the value of a field/attribute.")
-    String key = KeyChoice.ID;
+            paramLabel = "id|none",
+            description = "Record key: the event id (default) or none. No other key: the classifier dead-letters"
+                    + " an event whose key is not its id.")
+    String key = KeyChoice.DEFAULT;
 
     @Option(
             names = "--source",
@@ -85,11 +86,8 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KeyChoice keys = new KeyChoice(key);
+        KeyChoice keys = KeyChoice.parse(key);
         boolean fromStdin = STDIN.equals(input);
-        if (fromStdin && keys.usesField()) {
-            throw new CommandException("--key " + key + " needs a file with fields; stdin has only texts");
-        }
         Path file = fromStdin ? null : Path.of(input);
         long total = fromStdin ? 0 : RowReader.countRows(file, format);
         PrintWriter err = spec.commandLine().getErr();
@@ -132,7 +130,7 @@ public final class ProduceCommand implements Callable<Integer> {
                     return;
                 }
                 TextEvent event = events.toEvent(row.get());
-                record = new ProducerRecord<>(topic, keys.keyOf(row.get(), event), event);
+                record = new ProducerRecord<>(topic, keys.keyOf(event), event);
             } catch (BadLineException e) {
                 handleBadLine(e, producer, results, sent);
                 continue;

@@ -54,7 +54,7 @@ class ProduceIT {
     }
 
     @Test
-    void shouldSendCsvKeyedByAFieldWithSettingsFromAClientPropertiesFile() throws Exception {
+    void shouldSendCsvKeyedByIdWithOtherColumnsAsAttributesAndSettingsFromAClientPropertiesFile() throws Exception {
         String topic = STACK.uniqueTopic("text-events", 1);
         Path config = Files.writeString(
                 folder.resolve("client.properties"),
@@ -64,11 +64,11 @@ class ProduceIT {
                 folder.resolve("events.csv"), "id,text,customer\nc-1,\"hello, world\",acme\nc-2,bye,globex\n");
 
         CommandRun.Result result = CommandRun.run(
-                "produce", file.toString(), "--topic", topic, "--key", "customer", "--config", config.toString());
+                "produce", file.toString(), "--topic", topic, "--key", "id", "--config", config.toString());
 
         assertThat(result.exitCode()).as(result.printed()).isZero();
         List<ConsumerRecord<String, TextEvent>> records = topics.readAll(topic, TextEvent.class);
-        assertThat(records).extracting(ConsumerRecord::key).containsExactly("acme", "globex");
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly("c-1", "c-2");
         assertThat(records.get(0).value().getText()).isEqualTo("hello, world");
         assertThat(records.get(0).value().getAttributes()).isEqualTo(Map.of("customer", "acme"));
     }

@@ -15,13 +15,21 @@ class ProduceValidationTest {
     Path folder;
 
     @Test
-    void shouldRefuseAKeyFieldForStdinWhichHasOnlyTexts() {
-        CommandRun.Result result = CommandRun.withStdin("a text\n", "produce", "-", "--key", "customer");
+    void shouldRefuseAKeyOtherThanTheIdBeforeSendingAnythingNamingTheRule() throws Exception {
+        Path events = Files.writeString(folder.resolve("e.csv"), "id,text,customer\nc-1,hello,acme\n");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err())
-                .isEqualTo("streamtune: --key customer needs a file with fields; stdin has only texts"
-                        + System.lineSeparator());
+        CommandRun.Result fromFile =
+                CommandRun.run("produce", events.toString(), "--key", "customer", "--bootstrap-servers", "127.0.0.1:1");
+        CommandRun.Result fromStdin = CommandRun.withStdin("a text\n", "produce", "-", "--key", "customer");
+
+        String refusal = "streamtune: --key customer: an event's key must be its id (--key id, the default) or absent"
+                + " (--key none); the classifier dead-letters an event whose key is not its id (KEY_MISMATCH), and"
+                + " the field can go in as an attribute instead"
+                + System.lineSeparator();
+        assertThat(fromFile.exitCode()).isEqualTo(1);
+        assertThat(fromFile.err()).isEqualTo(refusal);
+        assertThat(fromStdin.exitCode()).isEqualTo(1);
+        assertThat(fromStdin.err()).isEqualTo(refusal);
     }
 
     @Test
