@@ -10,7 +10,7 @@ data="${2:-/opt/streamtune/data/uci_sentiment.jsonl}"
 errors="$(mktemp)"
 
 java -XX:MaxRAMPercentage=75 -Dai.djl.offline=true -Dlogback.configurationFile=/opt/streamtune/logback.xml \
-  -jar /opt/streamtune/trainer.jar \
+  -jar /opt/streamtune/app.jar \
   bootstrap --config "$config" --data "$data" 2>"$errors"
 status=$?
 cat "$errors" >&2

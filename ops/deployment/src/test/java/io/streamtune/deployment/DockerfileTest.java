@@ -34,9 +34,9 @@ class DockerfileTest {
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> line.replace("**/", "").replaceAll("/$", ""))
                 .toList();
-        for (String source : contextCopySources(dockerfile(module))) {
+        for (String source : contextCopySources(stage(module))) {
             assertThat(ROOT.resolve(source))
-                    .as("COPY %s in %s/Dockerfile", source, module)
+                    .as("COPY %s in the %s image", source, module)
                     .exists();
             for (String part : source.split("/")) {
                 assertThat(ignored)
@@ -47,14 +47,23 @@ class DockerfileTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "classifier-stream, io.streamtune.classifier.ClassifierApp, /out/app.jar",
-        "trainer, io.streamtune.trainer.TrainerApp, /out/trainer.jar"
-    })
-    void shouldBuildTheModuleAndRunItsMainClass(String module, String mainClass, String jar) throws Exception {
-        String dockerfile = dockerfile(module);
-        assertThat(dockerfile).contains("./mvnw -B -ntp -Dquick install -pl " + module + " -am");
-        assertThat(dockerfile).contains("cp " + module + "/target/" + module + "-*.jar " + jar);
+    @CsvSource({"classifier-stream, io.streamtune.classifier.ClassifierApp", "trainer, io.streamtune.trainer.TrainerApp"})
+    void shouldBuildTheModuleAndRunItsMainClass(String module, String mainClass) throws Exception {
+        String dockerfile = dockerfile();
+        assertThat(dockerfile).contains("./mvnw -B -ntp -Dquick install -pl \"$APP\" -am");
+        assertThat(dockerfile).contains("cp \"$APP\"/target/\"$APP\"-*.jar /out/app.jar");
+        assertThat(dockerfile).contains("FROM runtime AS " + module + "\n");
+        ComposeFile compose = ComposeFile.load();
+        for (String service : compose.servicesWithImage("streamtune/" + module)) {
+            Object build = compose.service(service).get("build");
+            if (build != null) {
+                assertThat(String.valueOf(build))
+                        .as("build of %s", service)
+                        .contains("dockerfile=ops/docker/Dockerfile")
+                        .contains("target=" + module)
+                        .contains("APP=" + module);
+            }
+        }
 
         Matcher manifest = MAIN_CLASS.matcher(Files.readString(ROOT.resolve(module + "/pom.xml")));
         assertThat(manifest.find()).as("Main-Class in %s/pom.xml", module).isTrue();
@@ -89,7 +98,7 @@ class DockerfileTest {
 
         assertThat(script).contains("grep -q \"already has version\"");
         assertThat(bootstrapper).contains("\" already has version \"");
-        assertThat(dockerfile("trainer"))
+        assertThat(stage("trainer"))
                 .contains("COPY ops/docker/trainer-bootstrap.sh /opt/streamtune/bin/trainer-bootstrap.sh")
                 .contains("COPY data/uci_sentiment.jsonl /opt/streamtune/data/uci_sentiment.jsonl");
     }
@@ -99,8 +108,18 @@ class DockerfileTest {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
-    private static String dockerfile(String module) throws IOException {
-        return Files.readString(ROOT.resolve(module + "/Dockerfile"));
+    private static String dockerfile() throws IOException {
+        return Files.readString(ROOT.resolve("ops/docker/Dockerfile"));
+    }
+
+    /** The lines an app's image is made of: every stage up to the shared runtime, then the app's own stage. */
+    private static String stage(String module) throws IOException {
+        String dockerfile = dockerfile();
+        int shared = dockerfile.indexOf("\nFROM runtime AS ");
+        int own = dockerfile.indexOf("\nFROM runtime AS " + module + "\n");
+        int next = dockerfile.indexOf("\nFROM ", own + 1);
+        assertThat(own).as("stage %s in ops/docker/Dockerfile", module).isPositive();
+        return dockerfile.substring(0, shared) + dockerfile.substring(own, next < 0 ? dockerfile.length() : next);
     }
 
     /** The sources of COPY instructions that read the build context (not {@code --from} another stage). */
