@@ -4,9 +4,9 @@ import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.config.ConfigLoader;
 import io.streamtune.classifier.engine.EngineModelLoader;
 import io.streamtune.classifier.reload.ModelLoader;
+import io.streamtune.runtime.app.AppLifecycle;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The entry point: {@code java io.streamtune.classifier.ClassifierApp [classifier.properties]}. Loads the
@@ -17,6 +17,8 @@ public final class ClassifierApp {
 
     private static final Duration FIRST_MODEL_TIMEOUT = Duration.ofMinutes(5);
 
+    private static final AppLifecycle LIFECYCLE = AppLifecycle.of("classifier-stream");
+
     private ClassifierApp() {}
 
     public static void main(String[] args) {
@@ -26,25 +28,12 @@ public final class ClassifierApp {
 
     /** Starts an instance with this loader and stops it on JVM shutdown; exits 1 if it cannot start. */
     public static ClassifierRuntime run(ClassifierConfig config, ModelLoader loader) {
-        try {
-            ClassifierRuntime runtime = ClassifierRuntime.start(config, loader, FIRST_MODEL_TIMEOUT);
-            Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "classifier-shutdown"));
-            return runtime;
-        } catch (Exception e) {
-            System.err.println("classifier-stream: cannot start: " + e.getMessage());
-            System.exit(1);
-            throw new IllegalStateException(e);
-        }
+        return LIFECYCLE.start(onFatal -> ClassifierRuntime.start(config, loader, FIRST_MODEL_TIMEOUT));
     }
 
     /** The configuration from the file named by the first argument, if any, and the environment; exits 2 if bad. */
     public static ClassifierConfig loadOrExit(String[] args) {
-        try {
-            return ConfigLoader.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
-        } catch (ConfigException e) {
-            System.err.println("classifier-stream: invalid configuration: " + e.getMessage());
-            System.exit(2);
-            throw e;
-        }
+        return LIFECYCLE.configuration(
+                () -> ConfigLoader.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv()));
     }
 }

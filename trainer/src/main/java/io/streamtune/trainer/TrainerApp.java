@@ -1,6 +1,7 @@
 package io.streamtune.trainer;
 
 import io.streamtune.model.classify.OfflineEngine;
+import io.streamtune.runtime.app.AppLifecycle;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.config.TrainerConfigLoader;
 import io.streamtune.trainer.round.ExampleFile;
@@ -9,7 +10,6 @@ import io.streamtune.trainer.tuning.DjlModelTuner;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * trainer bootstrap --data FILE [--split stream] [--config FILE]
  * </pre>
  *
- * Settings come from the file, then {@code STREAMTUNE_TRAINER_*} environment variables. Invalid configuration or
+ * Settings come from the file, then {@code STREAMTUNE_*} environment variables. Invalid configuration or
  * a fatal error exits non-zero with one line naming the cause.
  */
 public final class TrainerApp {
@@ -61,22 +61,9 @@ public final class TrainerApp {
     }
 
     private static int runTrainer(TrainerConfig config) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        int[] exitCode = {0};
-        ServedTrainer trainer = ServedTrainer.start(config, DjlModelTuner.of(config), fatal -> {
-            exitCode[0] = 1;
-            done.countDown();
-        });
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            trainer.close();
-                            done.countDown();
-                        },
-                        "streamtune-trainer-shutdown"));
-        done.await();
-        trainer.close();
-        return exitCode[0];
+        return AppLifecycle.of("trainer")
+                .runUntilStopped(
+                        onFatal -> ServedTrainer.start(config, DjlModelTuner.of(config), fatal -> onFatal.run()));
     }
 
     private static int bootstrap(TrainerConfig config, Map<String, String> options) throws Exception {

@@ -1,7 +1,7 @@
 package io.streamtune.schemas.serde;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamtune.testsupport.PythonProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code src/test/python/confluent_interop.py} with Debian's {@code /usr/bin/python3}, where Confluent's
@@ -17,29 +16,29 @@ import java.util.concurrent.TimeUnit;
  */
 final class PythonConfluentClient {
 
-    static final String PYTHON = "/usr/bin/python3";
     static final Path SCRIPT = Path.of("src/test/python/confluent_interop.py");
     private static final long TIMEOUT_SECONDS = 90;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path workDir;
+    private final PythonProcess python;
 
     PythonConfluentClient(Path workDir) {
         this.workDir = workDir;
+        this.python = new PythonProcess(workDir, TIMEOUT_SECONDS);
     }
 
     /** Why the Python client cannot run here, or null when it can. */
     String unavailableReason() {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            return PYTHON + " is missing";
+        if (!Files.isExecutable(Path.of(PythonProcess.PYTHON))) {
+            return PythonProcess.PYTHON + " is missing";
         }
-        Result result = run(List.of("check"));
+        PythonProcess.Result result = python.run(List.of(SCRIPT.toAbsolutePath().toString(), "check"), null);
         return result.exitCode() == 0 ? null : "the Python client does not load: " + result.stderr();
     }
 
     /** Reads {@code count} records of the topic; one JSON document {key, schemaId, value} per record. */
     List<JsonNode> consume(String bootstrap, String registry, String topic, int count) {
-        return succeed(run(List.of(
+        return script(List.of(
                 "consume",
                 "--bootstrap",
                 bootstrap,
@@ -50,7 +49,7 @@ final class PythonConfluentClient {
                 "--count",
                 String.valueOf(count),
                 "--timeout",
-                "60")));
+                "60"));
     }
 
     /** Writes the JSON-lines records with the schema file; returns {produced, schemaId}. */
@@ -62,7 +61,7 @@ final class PythonConfluentClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<JsonNode> lines = succeed(run(List.of(
+        List<JsonNode> lines = script(List.of(
                 "produce",
                 "--bootstrap",
                 bootstrap,
@@ -75,49 +74,13 @@ final class PythonConfluentClient {
                 "--records",
                 records.toString(),
                 "--key-field",
-                keyField)));
+                keyField));
         return lines.get(lines.size() - 1);
     }
 
-    private Result run(List<String> arguments) {
-        List<String> command =
-                new ArrayList<>(List.of(PYTHON, SCRIPT.toAbsolutePath().toString()));
+    private List<JsonNode> script(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toAbsolutePath().toString()));
         command.addAll(arguments);
-        Path stdout = workDir.resolve("python-" + System.nanoTime() + ".out");
-        Path stderr = workDir.resolve("python-" + System.nanoTime() + ".err");
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile())
-                    .start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("python did not finish in " + TIMEOUT_SECONDS + " s: " + command);
-            }
-            return new Result(process.exitValue(), Files.readAllLines(stdout), Files.readString(stderr));
-        } catch (IOException e) {
-            return new Result(-1, List.of(), "cannot run " + PYTHON + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running python", e);
-        }
+        return python.succeed(command, null);
     }
-
-    private static List<JsonNode> succeed(Result result) {
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException(
-                    "python failed with exit code " + result.exitCode() + ":\n" + result.stderr());
-        }
-        List<JsonNode> documents = new ArrayList<>();
-        for (String line : result.stdout()) {
-            try {
-                documents.add(JSON.readTree(line));
-            } catch (IOException e) {
-                throw new IllegalStateException("python printed a line that is not JSON: " + line, e);
-            }
-        }
-        return documents;
-    }
-
-    private record Result(int exitCode, List<String> stdout, String stderr) {}
 }

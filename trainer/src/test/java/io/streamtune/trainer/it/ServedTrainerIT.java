@@ -66,9 +66,9 @@ class ServedTrainerIT {
             sendCorrections(topics, 30);
             await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(get(base + "/metrics").body())
-                            .contains("streamtune_trainer_fresh_corrections 30\n")
-                            .contains("streamtune_trainer_feedback_accepted_total 30\n")
-                            .contains("streamtune_trainer_version_in_service 1\n"));
+                            .contains("streamtune_trainer_fresh_corrections 30.0\n")
+                            .contains("streamtune_trainer_feedback_accepted_total 30.0\n")
+                            .contains("streamtune_trainer_version_in_service 1.0\n"));
             assertThat(inService(topics, config)).isEqualTo(1L);
 
             HttpResponse<String> requested = http.send(
@@ -82,9 +82,9 @@ class ServedTrainerIT {
                     .untilAsserted(() -> assertThat(inService(topics, config)).isEqualTo(2L));
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(get(base + "/metrics").body())
-                            .contains("streamtune_trainer_rounds_promoted_total 1\n")
-                            .contains("streamtune_trainer_version_in_service 2\n")
-                            .contains("streamtune_trainer_fresh_corrections 0\n"));
+                            .contains("streamtune_trainer_rounds_promoted_total 1.0\n")
+                            .contains("streamtune_trainer_version_in_service 2.0\n")
+                            .contains("streamtune_trainer_fresh_corrections 0.0\n"));
         }
     }
 
