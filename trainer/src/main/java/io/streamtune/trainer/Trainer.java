@@ -1,5 +1,6 @@
 package io.streamtune.trainer;
 
+import io.streamtune.model.training.ProgressListener;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.trainer.config.TrainerConfig;
@@ -107,13 +108,26 @@ public final class Trainer implements AutoCloseable {
      */
     public static RoundOutcome bootstrap(TrainerConfig config, ModelTuner tuner, List<Example> examples)
             throws IOException {
+        try (RoundMetrics metrics = new RoundMetrics()) {
+            return bootstrap(config, tuner, examples, metrics);
+        }
+    }
+
+    /**
+     * As {@link #bootstrap(TrainerConfig, ModelTuner, List)}, reporting the fine-tuning progress to a listener of
+     * the caller's (e.g. a progress bar) instead of the log.
+     *
+     * @throws IllegalStateException when the model already has a version (checked before any training)
+     */
+    public static RoundOutcome bootstrap(
+            TrainerConfig config, ModelTuner tuner, List<Example> examples, ProgressListener progress)
+            throws IOException {
         TrainerClients clients = new TrainerClients(config);
-        try (RoundMetrics metrics = new RoundMetrics();
-                VersionPublisher publisher =
+        try (VersionPublisher publisher =
                         new VersionPublisher(clients.publisherProducer(), config.transactionalId(), config.topics());
                 KafkaConsumer<String, LabelCorrection> consumer = clients.trainingSetConsumer()) {
             Bootstrapper bootstrapper =
-                    RoundComponents.from(config, tuner, metrics).bootstrapper(publisher, Clock.systemUTC());
+                    RoundComponents.from(config, tuner, progress).bootstrapper(publisher, Clock.systemUTC());
             return bootstrapper.run(versionReader(config, clients).get(), examples, consumer.groupMetadata());
         }
     }

@@ -13,7 +13,6 @@ import io.streamtune.trainer.tuning.TunedCandidate;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,9 +58,9 @@ public final class Bootstrapper {
                     + ": bootstrap only creates the first version");
         }
         refuseUnknownLabels(examples);
-        List<Example> train = new ArrayList<>();
-        List<Example> heldOut = new ArrayList<>();
-        examples.forEach(example -> (holdout.isHeldOut(example.eventId()) ? heldOut : train).add(example));
+        Holdout.Split split = holdout.split(examples);
+        List<Example> train = split.train();
+        List<Example> heldOut = split.heldOut();
         long version = trainer.nextVersion(published);
         TunedCandidate tuned = trainer.train(version, Optional.empty(), train, heldOut);
         StoredVersion candidate = tuned.stored();
@@ -79,7 +78,7 @@ public final class Bootstrapper {
                 version,
                 report.accuracy(),
                 heldOut.size());
-        return new RoundOutcome(version, decision, train.size());
+        return new RoundOutcome(version, decision, train.size(), report);
     }
 
     private void refuseUnknownLabels(List<Example> examples) {

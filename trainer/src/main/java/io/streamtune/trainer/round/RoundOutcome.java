@@ -1,5 +1,6 @@
 package io.streamtune.trainer.round;
 
+import io.streamtune.model.eval.EvaluationReport;
 import io.streamtune.trainer.gate.GateDecision;
 
 /**
@@ -8,5 +9,6 @@ import io.streamtune.trainer.gate.GateDecision;
  * @param version the candidate's version
  * @param decision the gate's decision
  * @param trainedOn the number of examples trained on
+ * @param holdout the candidate on the round's holdout: accuracy, per-class precision, recall and F1, confusion matrix
  */
-public record RoundOutcome(long version, GateDecision decision, int trainedOn) {}
+public record RoundOutcome(long version, GateDecision decision, int trainedOn, EvaluationReport holdout) {}

@@ -119,7 +119,7 @@ public final class RoundRunner {
                 records(candidate, labels, decision, metrics, plan.train().size()),
                 snapshot.positions(),
                 snapshot.group());
-        return Optional.of(new RoundOutcome(version, decision, plan.train().size()));
+        return Optional.of(new RoundOutcome(version, decision, plan.train().size(), candidateReport));
     }
 
     /** CANDIDATE, then the decision, for one stored version. */

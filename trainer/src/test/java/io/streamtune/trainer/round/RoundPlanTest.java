@@ -2,6 +2,7 @@ package io.streamtune.trainer.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,29 @@ class RoundPlanTest {
     private static List<Example> examples(String prefix, int count, String label) {
         return IntStream.range(0, count)
                 .mapToObj(i -> new Example(prefix + i, "text " + i, label))
+                .toList();
+    }
+
+    @Test
+    void shouldKeepTheSeedExamplesBootstrapHeldOutHeldOutInRounds() {
+        List<Example> seeds = new ArrayList<>();
+        seeds.addAll(seeds("neg", 30));
+        seeds.addAll(seeds("pos", 7));
+        List<Example> fresh = examples("new", 40, "pos");
+        Holdout.Split bootstrap = holdout.split(seeds);
+
+        RoundPlan plan = RoundPlan.of(seeds, fresh, holdout, new ReplaySampler(10.0), 1);
+
+        assertThat(plan.holdout().stream().filter(Example::seed).toList())
+                .containsExactlyInAnyOrderElementsOf(bootstrap.heldOut());
+        assertThat(plan.labelled().stream().filter(Example::seed).toList())
+                .containsExactlyInAnyOrderElementsOf(bootstrap.train());
+        assertThat(plan.holdout().stream().filter(e -> !e.seed())).allMatch(e -> holdout.isHeldOut(e.eventId()));
+    }
+
+    private static List<Example> seeds(String label, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new Example("seed-" + label + i, "text " + i, label, true))
                 .toList();
     }
 }

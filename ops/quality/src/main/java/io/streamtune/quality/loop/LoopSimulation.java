@@ -79,9 +79,8 @@ public final class LoopSimulation {
                 new SimulatedAnnotator(settings.correctShare(), proxy.stream().size(), settings.seed());
         this.windows = new StreamWindows(settings.window());
         this.test = examples(proxy.test());
-        this.bootstrapHoldout = examples(proxy.seed()).stream()
-                .filter(example -> components.holdout().isHeldOut(example.eventId()))
-                .toList();
+        this.bootstrapHoldout =
+                components.holdout().split(examples(proxy.seed())).heldOut();
     }
 
     /**
