@@ -1,5 +1,6 @@
 package io.streamtune.cli;
 
+import io.streamtune.cli.bootstrap.BootstrapCommand;
 import io.streamtune.cli.client.CommandException;
 import io.streamtune.cli.correct.CorrectCommand;
 import io.streamtune.cli.demo.DemoCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             StackCommand.class,
             DemoCommand.class,
             InitCommand.class,
+            BootstrapCommand.class,
             ProduceCommand.class,
             TailCommand.class,
             CorrectCommand.class,

@@ -27,6 +27,11 @@ public final class ClientOptions {
                     + ClientSettings.DEFAULT_SCHEMA_REGISTRY + ", the local stack).")
     String schemaRegistry;
 
+    /** The {@code --config} file, or null. */
+    public Path configFile() {
+        return configFile;
+    }
+
     /** The settings: these options, then the file, then the local stack's defaults. */
     public ClientSettings settings() {
         return ClientSettings.load(configFile, bootstrapServers, schemaRegistry);

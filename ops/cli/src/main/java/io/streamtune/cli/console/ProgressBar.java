@@ -19,7 +19,9 @@ public final class ProgressBar {
     private final LongSupplier clock;
     private final long started;
     private long done;
+    private String detail = "";
     private long lastDrawn = Long.MIN_VALUE;
+    private int widest;
 
     public ProgressBar(PrintWriter err, String label, long total) {
         this(err, label, total, System::nanoTime);
@@ -36,6 +38,25 @@ public final class ProgressBar {
     /** Counts one more done. */
     public void step() {
         done++;
+        redraw();
+    }
+
+    /**
+     * Sets how many are done, for work that reports where it stands rather than each step.
+     *
+     * @param detail shown after the rate (e.g. the loss and the time left); empty for none
+     */
+    public void advanceTo(long value, String detail) {
+        done = Math.max(done, value);
+        this.detail = detail;
+        redraw();
+    }
+
+    public long total() {
+        return total;
+    }
+
+    private void redraw() {
         long now = clock.getAsLong();
         if (lastDrawn == Long.MIN_VALUE || now - lastDrawn >= REDRAW_NANOS) {
             lastDrawn = now;
@@ -51,8 +72,11 @@ public final class ProgressBar {
     }
 
     private void draw() {
+        String line = line();
+        widest = Math.max(widest, line.length());
         err.print('\r');
-        err.print(line());
+        err.print(line);
+        err.print(" ".repeat(widest - line.length())); // over what a longer line before left
         err.flush();
     }
 
@@ -63,14 +87,15 @@ public final class ProgressBar {
         double seconds = (clock.getAsLong() - started) / 1e9;
         long rate = seconds <= 0 ? 0 : Math.round(done / seconds);
         return String.format(
-                Locale.ROOT,
-                "%s [%s%s] %3d%%  %d/%d  %d/s",
-                label,
-                "#".repeat(filled),
-                ".".repeat(WIDTH - filled),
-                Math.round(fraction * 100),
-                done,
-                total,
-                rate);
+                        Locale.ROOT,
+                        "%s [%s%s] %3d%%  %d/%d  %d/s",
+                        label,
+                        "#".repeat(filled),
+                        ".".repeat(WIDTH - filled),
+                        Math.round(fraction * 100),
+                        done,
+                        total,
+                        rate)
+                + (detail.isEmpty() ? "" : "  " + detail);
     }
 }

@@ -93,6 +93,14 @@ public final class RowReader implements AutoCloseable {
         return Optional.of(new InputRow(name, line, fields(text)));
     }
 
+    /**
+     * Whether the rows cannot be read at all: a CSV file whose header line was bad (the lines after it have no
+     * column names), so going on after a {@link BadLineException} makes no sense.
+     */
+    public boolean headerMissing() {
+        return format == InputFormat.CSV && header == null;
+    }
+
     /** The number of the line read last. */
     public long line() {
         return line;

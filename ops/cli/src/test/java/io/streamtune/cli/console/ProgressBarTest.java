@@ -40,6 +40,19 @@ class ProgressBarTest {
     }
 
     @Test
+    void shouldJumpToTheReportedPositionAndShowItsDetail() {
+        AtomicLong clock = new AtomicLong();
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), "fine-tuning", 100, clock::get);
+
+        clock.set(10_000_000_000L);
+        bar.advanceTo(40, "loss 0.5000");
+        bar.advanceTo(30, "loss 0.4000");
+
+        assertThat(bar.line()).isEqualTo("fine-tuning [############..................]  40%  40/100  4/s  loss 0.4000");
+    }
+
+    @Test
     void shouldShortenTextToOneLine() {
         assertThat(Texts.shorten("a\n b\tc", 10)).isEqualTo("a b c");
         assertThat(Texts.shorten("abcdefghij", 5)).isEqualTo("abcd…");
