@@ -54,7 +54,10 @@ final class TrainerSettings {
                 TrainerConfig.MODEL_STORE_ROOT,
                 store != null ? store.toString() : file.getOrDefault(SharedKeys.MODEL_STORE_ROOT, DEFAULT_STORE));
         if (base != null) {
-            settings.put(isBuiltIn(base) ? TrainerConfig.MODEL_BASE : TrainerConfig.MODEL_BASE_PATH, base);
+            builtIn(base)
+                    .ifPresentOrElse(
+                            builtIn -> settings.put(TrainerConfig.MODEL_BASE, builtIn.key()),
+                            () -> settings.put(TrainerConfig.MODEL_BASE_PATH, base));
         }
         try {
             return new TrainerConfig(settings);
