@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -72,8 +73,9 @@ final class TrainerSettings {
                 : TrainerConfig.REGISTRY_PREFIX + key;
     }
 
-    private static boolean isBuiltIn(String base) {
+    private static Optional<BuiltInBase> builtIn(String base) {
         return Arrays.stream(BuiltInBase.values())
-                .anyMatch(builtIn -> builtIn.key().equalsIgnoreCase(base.strip()));
+                .filter(builtIn -> builtIn.key().equalsIgnoreCase(base.strip()))
+                .findFirst();
     }
 }
