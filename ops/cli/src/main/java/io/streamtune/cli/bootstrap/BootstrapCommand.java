@@ -7,6 +7,7 @@ import io.streamtune.cli.input.BadLineException;
 import io.streamtune.cli.input.InputFormat;
 import io.streamtune.cli.input.RowFilter;
 import io.streamtune.cli.input.RowReader;
+import io.streamtune.demo.DemoLogging;
 import io.streamtune.runtime.config.ConfigSources;
 import io.streamtune.trainer.Trainer;
 import io.streamtune.trainer.config.TrainerConfig;
@@ -14,6 +15,7 @@ import io.streamtune.trainer.round.RoundOutcome;
 import io.streamtune.trainer.tuning.DjlModelTuner;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,13 @@ public final class BootstrapCommand implements Callable<Integer> {
                     + " trainer.model.base(.path) of --config, else all-minilm-l6-v2).")
     String base;
 
+    @Option(
+            names = "--log",
+            paramLabel = "FILE",
+            description = "Where the trainer's log lines go (default: .streamtune/logs/bootstrap-<model>.log);"
+                    + " warnings and errors reach the console too.")
+    Path log;
+
     @Mixin
     ClientOptions client;
 
@@ -128,7 +137,7 @@ public final class BootstrapCommand implements Callable<Integer> {
                 model,
                 config.storeRoot(),
                 config.topics().modelVersions());
-        err.flush();
+        logToFile(err);
         RoundOutcome outcome = train(config, read);
         PrintWriter out = spec.commandLine().getOut();
         out.print(BootstrapReport.format(
@@ -165,6 +174,21 @@ public final class BootstrapCommand implements Callable<Integer> {
                     + " fix them, or pass --skip-bad to leave them out");
         }
         return read;
+    }
+
+    /** The trainer's INFO lines (its own holdout report among them) go to the file; the console keeps the bar. */
+    private void logToFile(PrintWriter err) {
+        Path file = log != null ? log : Path.of(".streamtune", "logs", "bootstrap-" + model + ".log");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new CommandException("cannot create the folder of the log file " + file + ": " + e.getMessage(), e);
+        }
+        if (DemoLogging.toFile(file)) {
+            err.println("trainer log: " + file);
+        }
+        err.flush();
     }
 
     private Map<String, String> fileSettings() {

@@ -26,7 +26,7 @@ final class FineTuningBar implements ProgressListener {
             bar = null;
         }
         if (bar == null) {
-            bar = new ProgressBar(err, "fine-tuning", progress.totalSteps());
+            bar = new ProgressBar(err, "fine-tuning", progress.totalSteps(), progress.elapsed());
         }
         bar.advanceTo(progress.step(), detail(progress));
     }

@@ -1,6 +1,7 @@
 package io.streamtune.cli.console;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -27,12 +28,21 @@ public final class ProgressBar {
         this(err, label, total, System::nanoTime);
     }
 
+    /** A bar for work that began {@code elapsed} ago (the rate counts from then). */
+    public ProgressBar(PrintWriter err, String label, long total, Duration elapsed) {
+        this(err, label, total, System::nanoTime, elapsed.toNanos());
+    }
+
     ProgressBar(PrintWriter err, String label, long total, LongSupplier clock) {
+        this(err, label, total, clock, 0);
+    }
+
+    ProgressBar(PrintWriter err, String label, long total, LongSupplier clock, long elapsedNanos) {
         this.err = err;
         this.label = label;
         this.total = total;
         this.clock = clock;
-        this.started = clock.getAsLong();
+        this.started = clock.getAsLong() - elapsedNanos;
     }
 
     /** Counts one more done. */

@@ -40,12 +40,12 @@ class ProgressBarTest {
     }
 
     @Test
-    void shouldJumpToTheReportedPositionAndShowItsDetail() {
+    void shouldJumpToTheReportedPositionAndCountTheRateFromWhenTheWorkBegan() {
         AtomicLong clock = new AtomicLong();
         StringWriter text = new StringWriter();
-        ProgressBar bar = new ProgressBar(new PrintWriter(text), "fine-tuning", 100, clock::get);
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), "fine-tuning", 100, clock::get, 8_000_000_000L);
 
-        clock.set(10_000_000_000L);
+        clock.set(2_000_000_000L);
         bar.advanceTo(40, "loss 0.5000");
         bar.advanceTo(30, "loss 0.4000");
 
