@@ -105,6 +105,7 @@ public final class FineTuner {
         private EvaluationReport bestReport;
         private int bestStep;
         private int step;
+        private int reportedStep;
         private int skipped;
         private long examples;
         private double lossSum;
@@ -153,7 +154,9 @@ public final class FineTuner {
                     epochs,
                     perEpoch,
                     config);
+            int lastEpoch = 1;
             for (int epoch = 1; epoch <= epochs && withoutImprovement < config.patience(); epoch++) {
+                lastEpoch = epoch;
                 List<int[]> batches = sampler.nextEpoch();
                 for (int b = 0; b < batches.size() && withoutImprovement < config.patience(); b++) {
                     trainStep(batches.get(b));
@@ -164,6 +167,9 @@ public final class FineTuner {
                         withoutImprovement = evaluate() ? 0 : withoutImprovement + 1;
                     }
                 }
+            }
+            if (step > reportedStep) { // stopped early between two reports: the last step is reported too
+                report(lastEpoch);
             }
             if (holdout.isEmpty()) {
                 bestStep = step;
@@ -241,6 +247,7 @@ public final class FineTuner {
         }
 
         private void report(int epoch) {
+            reportedStep = step;
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             Duration remaining = elapsed.multipliedBy(totalSteps - step).dividedBy(Math.max(1, step));
             listener.onProgress(new TrainingProgress(

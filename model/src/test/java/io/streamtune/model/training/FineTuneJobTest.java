@@ -9,6 +9,7 @@ import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.base.BuiltInBase;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,30 @@ class FineTuneJobTest {
         assertThat(config.path("architectures").get(0).asText()).isEqualTo("BertForSequenceClassification");
         assertThat(v3.evaluation().labels()).containsExactlyElementsOf(wider);
         assertThat(v2.training().steps()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReportTheLastStepOfARunThatStopsEarlyBetweenTwoReports() throws IOException {
+        // too small a learning rate to change a prediction: the second evaluation is no better, patience 1 stops
+        FineTuneConfig stalling =
+                SHORT.toBuilder().optEpochs(3).optLearningRate(1e-12f).build();
+        List<TrainingProgress> reports = new ArrayList<>();
+        FineTuneJob job = new FineTuneJob(new FileSystemModelStore(root), reports::add);
+
+        FineTuneJob.Outcome outcome = job.run(new FineTuneJob.Request(
+                "sentiment",
+                1,
+                StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2),
+                LABELS,
+                SentimentData.split("stream").subList(0, 48),
+                List.of(),
+                stalling));
+
+        assertThat(outcome.training().stoppedEarly()).isTrue();
+        assertThat(outcome.training().steps()).isLessThan(FineTuner.REPORT_EVERY_STEPS);
+        assertThat(reports).isNotEmpty();
+        assertThat(reports.get(reports.size() - 1).step())
+                .isEqualTo(outcome.training().steps());
     }
 
     @Test

@@ -14,6 +14,7 @@ final class FineTuningBar implements ProgressListener {
 
     private final PrintWriter err;
     private ProgressBar bar;
+    private TrainingProgress last;
 
     FineTuningBar(PrintWriter err) {
         this.err = err;
@@ -29,6 +30,7 @@ final class FineTuningBar implements ProgressListener {
             bar = new ProgressBar(err, "fine-tuning", progress.totalSteps(), progress.elapsed());
         }
         bar.advanceTo(progress.step(), detail(progress));
+        last = progress;
     }
 
     static String detail(TrainingProgress progress) {
@@ -41,11 +43,22 @@ final class FineTuningBar implements ProgressListener {
                 progress.remaining().toSeconds());
     }
 
-    /** Ends the bar's line, if a bar was drawn. */
+    /** Ends the bar's line, if a bar was drawn; a run that ended before its planned steps says so. */
     void finish() {
-        if (bar != null) {
-            bar.finish();
-            bar = null;
+        if (bar == null) {
+            return;
         }
+        if (last.step() < last.totalSteps()) {
+            bar.advanceTo(
+                    last.step(),
+                    String.format(
+                            Locale.ROOT,
+                            "epoch %d/%d  loss %.4f  stopped early (no better on the early-stopping holdout)",
+                            last.epoch(),
+                            last.epochs(),
+                            last.loss()));
+        }
+        bar.finish();
+        bar = null;
     }
 }
