@@ -103,7 +103,8 @@ final class TrainerConfigDefinition {
                         0.2,
                         Range.between(0.01, 0.9),
                         Importance.MEDIUM,
-                        "Share of event ids (by hash) held out of training to evaluate the gate.")
+                        "Share held out of training to evaluate the gate: of corrections by event id hash; of the"
+                                + " bootstrap examples in each class (stratified by label).")
                 .define(ROUND_SEED, Type.LONG, 42L, Importance.LOW, "Seed of the replay sample and training.")
                 .define(
                         ROUND_RETRY_BACKOFF_MS,
