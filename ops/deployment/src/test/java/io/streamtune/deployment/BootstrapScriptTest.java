@@ -41,8 +41,7 @@ class BootstrapScriptTest {
 
         assertThat(runScript(dir)).isZero();
         assertThat(Files.readString(dir.resolve("args")))
-                .contains(
-                        "-jar /opt/streamtune/app.jar bootstrap --config /cfg/trainer.properties --data /d.jsonl");
+                .contains("-jar /opt/streamtune/app.jar bootstrap --config /cfg/trainer.properties --data /d.jsonl");
     }
 
     private static void fakeJava(Path dir, String stderrLine, int exitCode) throws IOException {

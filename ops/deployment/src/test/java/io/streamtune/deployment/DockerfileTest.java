@@ -47,7 +47,8 @@ class DockerfileTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"classifier-stream, io.streamtune.classifier.ClassifierApp", "trainer, io.streamtune.trainer.TrainerApp"})
+    @CsvSource({"classifier-stream, io.streamtune.classifier.ClassifierApp", "trainer, io.streamtune.trainer.TrainerApp"
+    })
     void shouldBuildTheModuleAndRunItsMainClass(String module, String mainClass) throws Exception {
         String dockerfile = dockerfile();
         assertThat(dockerfile).contains("./mvnw -B -ntp -Dquick install -pl \"$APP\" -am");
