@@ -9,6 +9,7 @@ import io.streamtune.cli.init.InitCommand;
 import io.streamtune.cli.models.ModelsCommand;
 import io.streamtune.cli.produce.ProduceCommand;
 import io.streamtune.cli.tail.TailCommand;
+import io.streamtune.cli.up.UpCommand;
 import io.streamtune.stack.StackException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             InitCommand.class,
             BootstrapCommand.class,
+            UpCommand.class,
             ProduceCommand.class,
             TailCommand.class,
             CorrectCommand.class,

@@ -1,14 +1,9 @@
 package io.streamtune.demo;
 
 import io.streamtune.schemas.Topics;
-import io.streamtune.stack.LocalBroker;
-import io.streamtune.stack.LocalRegistry;
-import io.streamtune.stack.LocalStack;
-import io.streamtune.stack.Ports;
-import io.streamtune.stack.ServerStatus;
 import io.streamtune.stack.StackConfig;
 import io.streamtune.stack.StackEndpoints;
-import io.streamtune.stack.StackException;
+import io.streamtune.stack.StackLease;
 import io.streamtune.stack.TopicRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,56 +22,36 @@ final class DemoStack implements AutoCloseable {
 
     private static final int PARTITIONS = 3;
 
-    private final LocalStack stack;
-    private final StackConfig config;
-    private final StackEndpoints endpoints;
-    private final boolean owned;
+    private final StackLease lease;
     private final boolean keep;
-    private final boolean foreign;
 
-    private DemoStack(LocalStack stack, StackEndpoints endpoints, boolean owned, boolean keep, boolean foreign) {
-        this.stack = stack;
-        this.config = stack.config();
-        this.endpoints = endpoints;
-        this.owned = owned;
+    private DemoStack(StackLease lease, boolean keep) {
+        this.lease = lease;
         this.keep = keep;
-        this.foreign = foreign;
     }
 
     /** Starts or reuses the stack and creates the missing topics of {@link Topics#all()}. */
     static DemoStack startOrReuse(StackConfig config, boolean keep, Consumer<String> say) {
-        LocalStack stack = new LocalStack(config);
-        boolean running = stack.status().stream().anyMatch(ServerStatus::running);
-        DemoStack result;
-        if (running) {
-            say.accept("Reusing the local stack already running from " + config.dataDir() + " (left running after)");
-            result = new DemoStack(stack, stack.start(true), false, true, false);
-        } else if (Ports.isListening(config.kafkaPort()) || Ports.isListening(config.registryPort())) {
-            result = reuseForeign(stack, config, say);
-        } else {
+        StackLease lease = StackLease.acquire(config, () -> {
             say.accept("Starting a fresh local stack (broker + schema registry) in " + config.dataDir());
             deleteBrokerStorage(config.dataDir().resolve("kafka"));
-            result = new DemoStack(stack, stack.start(true), true, keep, false);
+        });
+        switch (lease.origin()) {
+            case REUSED ->
+                say.accept(
+                        "Reusing the local stack already running from " + config.dataDir() + " (left running after)");
+            case FOREIGN ->
+                say.accept("A Streamtune stack is already running on ports " + config.kafkaPort() + " and "
+                        + config.registryPort() + " (started elsewhere): reusing it and leaving it running");
+            case STARTED -> {}
         }
-        List<String> created = stack.ensureTopics(Topics.all().stream()
+        List<String> created = lease.ensureTopics(Topics.all().stream()
                 .map(topic -> new TopicRequest(topic.name(), PARTITIONS, topic.compacted()))
                 .toList());
-        say.accept("  bootstrap.servers " + result.endpoints.bootstrapServers() + ", schema.registry.url "
-                + result.endpoints.schemaRegistryUrl() + ", topics created: "
+        say.accept("  bootstrap.servers " + lease.endpoints().bootstrapServers() + ", schema.registry.url "
+                + lease.endpoints().schemaRegistryUrl() + ", topics created: "
                 + (created.isEmpty() ? "none (all existed)" : String.join(", ", created)));
-        return result;
-    }
-
-    private static DemoStack reuseForeign(LocalStack stack, StackConfig config, Consumer<String> say) {
-        boolean healthy = new LocalBroker(config).isHealthy() && new LocalRegistry(config).isHealthy();
-        if (!healthy) {
-            throw new StackException("Ports " + config.kafkaPort() + " (Kafka) / " + config.registryPort()
-                    + " (registry) are in use on 127.0.0.1 by something that is not a healthy Streamtune stack:"
-                    + " stop it, or give the demo other ports with --kafka-port, --controller-port, --registry-port");
-        }
-        say.accept("A Streamtune stack is already running on ports " + config.kafkaPort() + " and "
-                + config.registryPort() + " (started elsewhere): reusing it and leaving it running");
-        return new DemoStack(stack, stack.endpoints(), false, true, true);
+        return new DemoStack(lease, keep || lease.origin() != StackLease.Origin.STARTED);
     }
 
     private static void deleteBrokerStorage(Path folder) {
@@ -91,30 +66,31 @@ final class DemoStack implements AutoCloseable {
     }
 
     StackEndpoints endpoints() {
-        return endpoints;
+        return lease.endpoints();
     }
 
     /** Whether this run started the stack on empty storage (then nothing of earlier runs is in the topics). */
     boolean fresh() {
-        return owned;
+        return lease.origin() == StackLease.Origin.STARTED;
     }
 
-    /** Stops the stack if this demo started it and it is not to be kept; returns whether it did. */
+    /** Stops the stack if this demo started it and it is not to be kept. */
     @Override
     public void close() {
-        if (owned && !keep) {
-            stack.stop();
+        if (!keep) {
+            lease.close();
         }
     }
 
     /** What the end of the run says about the stack. */
     String closingLine() {
-        if (owned && !keep) {
+        if (!keep) {
             return "Stopping the local stack";
         }
-        if (foreign) {
+        if (lease.origin() == StackLease.Origin.FOREIGN) {
             return "Leaving the stack that was already running as it was";
         }
-        return "Leaving the local stack running; stop it with: streamtune stack down --data-dir " + config.dataDir();
+        return "Leaving the local stack running; stop it with: streamtune stack down --data-dir "
+                + lease.config().dataDir();
     }
 }

@@ -32,6 +32,14 @@ public final class ClientOptions {
         return configFile;
     }
 
+    /**
+     * The topic a command uses: the one its option named, else the file's {@code topic.*} key, else the standard
+     * name.
+     */
+    public String topic(String chosen, String key, String standard) {
+        return chosen != null ? chosen : settings().topic(key, standard);
+    }
+
     /** The settings: these options, then the file, then the local stack's defaults. */
     public ClientSettings settings() {
         return ClientSettings.load(configFile, bootstrapServers, schemaRegistry);

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -40,15 +41,22 @@ public final class ClientSettings {
     public static final String DEFAULT_SCHEMA_REGISTRY = "http://localhost:8081/api/v1/confluent";
 
     private static final Set<String> SERDE_KEYS = AvroSerdeConfig.definition().names();
+    private static final String TOPIC_PREFIX = "topic.";
 
     private final String source;
     private final Map<String, Object> clientProperties;
     private final Map<String, Object> serdeConfig;
+    private final Map<String, String> names;
 
-    private ClientSettings(String source, Map<String, Object> clientProperties, Map<String, Object> serdeConfig) {
+    private ClientSettings(
+            String source,
+            Map<String, Object> clientProperties,
+            Map<String, Object> serdeConfig,
+            Map<String, String> names) {
         this.source = source;
         this.clientProperties = clientProperties;
         this.serdeConfig = serdeConfig;
+        this.names = names;
     }
 
     /**
@@ -63,7 +71,8 @@ public final class ClientSettings {
         Map<String, Object> client = new HashMap<>();
         Map<String, Object> serde = new HashMap<>();
         serde.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
-        readFile(file).forEach((key, value) -> place(key, value, client, serde));
+        Map<String, String> values = readFile(file);
+        values.forEach((key, value) -> place(key, value, client, serde));
         client.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, DEFAULT_BOOTSTRAP_SERVERS);
         serde.putIfAbsent(AvroSerdeConfig.SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY);
         if (bootstrapServers != null) {
@@ -73,7 +82,7 @@ public final class ClientSettings {
             serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistry);
         }
         String source = file == null ? "the command line" : "config file " + file;
-        ClientSettings settings = new ClientSettings(source, client, serde);
+        ClientSettings settings = new ClientSettings(source, client, serde, namesOf(values));
         settings.checked(() -> new AvroSerdeConfig(serde).registryClientConfig());
         return settings;
     }
@@ -98,6 +107,17 @@ public final class ClientSettings {
         }
     }
 
+    /** The file's topic names and model name: a command given the apps' file talks to the apps' topics. */
+    private static Map<String, String> namesOf(Map<String, String> values) {
+        Map<String, String> names = new HashMap<>();
+        values.forEach((key, value) -> {
+            if ((key.startsWith(TOPIC_PREFIX) || key.equals(SharedKeys.MODEL_NAME)) && !value.isEmpty()) {
+                names.put(key, value);
+            }
+        });
+        return names;
+    }
+
     private static Map<String, String> readFile(Path file) {
         if (file == null) {
             return Map.of();
@@ -115,6 +135,20 @@ public final class ClientSettings {
                 .stringPropertyNames()
                 .forEach(key -> values.put(key, properties.getProperty(key).trim()));
         return values;
+    }
+
+    /**
+     * The topic the file names under a {@code topic.*} key (the same key the apps read), else {@code fallback}.
+     *
+     * @param key a topic key of {@link SharedKeys}, such as {@link SharedKeys#TOPIC_TEXT_EVENTS}
+     */
+    public String topic(String key, String fallback) {
+        return names.getOrDefault(key, fallback);
+    }
+
+    /** The file's {@code model.name}, when it names one. */
+    public Optional<String> modelName() {
+        return Optional.ofNullable(names.get(SharedKeys.MODEL_NAME));
     }
 
     /** The Kafka client properties (without registry keys). */

@@ -10,6 +10,7 @@ import io.streamtune.cli.input.InputRow;
 import io.streamtune.cli.input.RowReader;
 import io.streamtune.cli.models.ModelChoice;
 import io.streamtune.cli.models.ModelVersionsTopic;
+import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.Topics;
@@ -80,17 +81,25 @@ public final class CorrectCommand implements Callable<Integer> {
             description = "Check labels against this set instead of the model in service.")
     List<String> labels;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Model name (default: the only one on the topic).")
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "Model name (default: model.name of --config, else the only one on the topic).")
     String model;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", description = "Corrections topic (default ${DEFAULT-VALUE}).")
-    String topic = Topics.LABEL_CORRECTIONS;
+    @Option(
+            names = "--topic",
+            paramLabel = "TOPIC",
+            description = "Corrections topic (default: topic.label.corrections of --config, else "
+                    + Topics.LABEL_CORRECTIONS + ").")
+    String topic;
 
     @Option(
             names = "--versions-topic",
             paramLabel = "TOPIC",
-            description = "Model versions topic (default ${DEFAULT-VALUE}).")
-    String versionsTopic = Topics.MODEL_VERSIONS;
+            description = "Model versions topic (default: topic.model.versions of --config, else "
+                    + Topics.MODEL_VERSIONS + ").")
+    String versionsTopic;
 
     @Mixin
     ClientOptions client;
@@ -100,6 +109,8 @@ public final class CorrectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        topic = client.topic(topic, SharedKeys.TOPIC_LABEL_CORRECTIONS, Topics.LABEL_CORRECTIONS);
+        versionsTopic = client.topic(versionsTopic, SharedKeys.TOPIC_MODEL_VERSIONS, Topics.MODEL_VERSIONS);
         ClientSettings settings = client.settings();
         List<LabelCorrection> corrections = file != null ? readFileChecked(settings) : List.of(single(settings));
         SendResults results = new SendResults();
@@ -196,7 +207,8 @@ public final class CorrectCommand implements Callable<Integer> {
         ModelVersionHistory history = ModelVersionsTopic.read(settings, versionsTopic, Duration.ofSeconds(30));
         ModelVersion serving;
         try {
-            String name = ModelChoice.resolve(history, model, versionsTopic);
+            String name = ModelChoice.resolve(
+                    history, model != null ? model : settings.modelName().orElse(null), versionsTopic);
             serving = ModelChoice.inService(history, name, versionsTopic).record();
         } catch (CommandException e) {
             throw new CommandException(e.getMessage() + "; to check labels against a given set use --labels L1,L2", e);

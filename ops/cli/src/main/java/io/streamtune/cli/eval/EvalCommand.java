@@ -11,6 +11,7 @@ import io.streamtune.cli.input.InputRow;
 import io.streamtune.cli.input.RowFilter;
 import io.streamtune.cli.input.RowReader;
 import io.streamtune.cli.produce.RateLimiter;
+import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.Topics;
@@ -66,20 +67,24 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--events-topic",
             paramLabel = "TOPIC",
-            description = "Topic the texts go to (default ${DEFAULT-VALUE}).")
-    String eventsTopic = Topics.TEXT_EVENTS;
+            description =
+                    "Topic the texts go to (default: topic.text.events of --config, else " + Topics.TEXT_EVENTS + ").")
+    String eventsTopic;
 
     @Option(
             names = "--classifications-topic",
             paramLabel = "TOPIC",
-            description = "Topic the classifications are read from (default ${DEFAULT-VALUE}).")
-    String classificationsTopic = Topics.CLASSIFICATIONS;
+            description = "Topic the classifications are read from (default: topic.classifications of --config, else "
+                    + Topics.CLASSIFICATIONS + ").")
+    String classificationsTopic;
 
     @Option(
             names = "--dead-letter-topic",
             paramLabel = "TOPIC",
-            description = "Topic the classifier dead-letters texts to (default ${DEFAULT-VALUE}).")
-    String deadLetterTopic = Topics.TEXT_EVENTS_DLQ;
+            description =
+                    "Topic the classifier dead-letters texts to (default: topic.text.events.dlq of --config, else "
+                            + Topics.TEXT_EVENTS_DLQ + ").")
+    String deadLetterTopic;
 
     @Option(
             names = "--timeout",
@@ -108,6 +113,10 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        eventsTopic = client.topic(eventsTopic, SharedKeys.TOPIC_TEXT_EVENTS, Topics.TEXT_EVENTS);
+        classificationsTopic =
+                client.topic(classificationsTopic, SharedKeys.TOPIC_CLASSIFICATIONS, Topics.CLASSIFICATIONS);
+        deadLetterTopic = client.topic(deadLetterTopic, SharedKeys.TOPIC_TEXT_EVENTS_DLQ, Topics.TEXT_EVENTS_DLQ);
         List<LabelledExample> examples = readAll();
         ClientSettings settings = client.settings();
         EvalTracker tracker = new EvalTracker();

@@ -1,6 +1,7 @@
 package io.streamtune.cli.models;
 
 import io.streamtune.cli.client.ClientOptions;
+import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.Topics;
 import io.streamtune.schemas.versions.ModelVersionHistory;
 import java.time.Duration;
@@ -10,20 +11,29 @@ import picocli.CommandLine.Option;
 /** The options every {@code models} subcommand takes. */
 public final class ModelsOptions {
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Model name (default: the only model on the topic).")
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "Model name (default: model.name of --config, else the only model on the topic).")
     String model;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", description = "Model versions topic (default ${DEFAULT-VALUE}).")
-    String topic = Topics.MODEL_VERSIONS;
+    @Option(
+            names = "--topic",
+            paramLabel = "TOPIC",
+            description = "Model versions topic (default: topic.model.versions of --config, else "
+                    + Topics.MODEL_VERSIONS + ").")
+    String topic;
 
     @Mixin
     ClientOptions client;
 
     ModelVersionHistory read() {
+        topic = client.topic(topic, SharedKeys.TOPIC_MODEL_VERSIONS, Topics.MODEL_VERSIONS);
         return ModelVersionsTopic.read(client.settings(), topic, Duration.ofSeconds(30));
     }
 
     String model(ModelVersionHistory history) {
-        return ModelChoice.resolve(history, model, topic);
+        return ModelChoice.resolve(
+                history, model != null ? model : client.settings().modelName().orElse(null), topic);
     }
 }

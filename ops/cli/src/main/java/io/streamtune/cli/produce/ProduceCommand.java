@@ -8,6 +8,7 @@ import io.streamtune.cli.input.BadLineException;
 import io.streamtune.cli.input.InputFormat;
 import io.streamtune.cli.input.InputRow;
 import io.streamtune.cli.input.RowReader;
+import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.TextEvent;
 import io.streamtune.schemas.Topics;
 import java.io.BufferedReader;
@@ -51,8 +52,11 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "JSONL or CSV (default: from the file name).")
     InputFormat format;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", description = "Topic (default ${DEFAULT-VALUE}).")
-    String topic = Topics.TEXT_EVENTS;
+    @Option(
+            names = "--topic",
+            paramLabel = "TOPIC",
+            description = "Topic (default: topic.text.events of --config, else " + Topics.TEXT_EVENTS + ").")
+    String topic;
 
     @Option(
             names = "--rate",
@@ -86,6 +90,7 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        topic = client.topic(topic, SharedKeys.TOPIC_TEXT_EVENTS, Topics.TEXT_EVENTS);
         KeyChoice keys = KeyChoice.parse(key);
         boolean fromStdin = STDIN.equals(input);
         Path file = fromStdin ? null : Path.of(input);

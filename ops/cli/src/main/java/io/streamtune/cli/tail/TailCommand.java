@@ -2,6 +2,7 @@ package io.streamtune.cli.tail;
 
 import io.streamtune.cli.client.ClientOptions;
 import io.streamtune.cli.client.Partitions;
+import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.Topics;
 import java.io.PrintWriter;
@@ -30,8 +31,11 @@ import picocli.CommandLine.Spec;
         })
 public final class TailCommand implements Callable<Integer> {
 
-    @Option(names = "--topic", paramLabel = "TOPIC", description = "Topic (default ${DEFAULT-VALUE}).")
-    String topic = Topics.CLASSIFICATIONS;
+    @Option(
+            names = "--topic",
+            paramLabel = "TOPIC",
+            description = "Topic (default: topic.classifications of --config, else " + Topics.CLASSIFICATIONS + ").")
+    String topic;
 
     @Option(names = "--from-beginning", description = "Start at the oldest record instead of new ones only.")
     boolean fromBeginning;
@@ -50,6 +54,7 @@ public final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        topic = client.topic(topic, SharedKeys.TOPIC_CLASSIFICATIONS, Topics.CLASSIFICATIONS);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (KafkaConsumer<String, Classification> consumer = client.settings().consumer(Classification.class)) {
