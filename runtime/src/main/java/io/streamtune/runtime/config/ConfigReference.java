@@ -36,6 +36,9 @@ public final class ConfigReference {
         return table.toString();
     }
 
+    /** The value a starter file gives a required key until the user sets it. */
+    public static final String REQUIRED_PLACEHOLDER = "<required>";
+
     /**
      * A properties file that names every key with its documentation: the keys given a value are set to it, other
      * required keys to {@code <required>}, and the rest commented out at their default.
@@ -51,7 +54,7 @@ public final class ConfigReference {
             if (values.containsKey(name)) {
                 file.append(name).append('=').append(values.get(name)).append('\n');
             } else if (key.defaultValue == ConfigDef.NO_DEFAULT_VALUE) {
-                file.append(name).append("=<required>\n");
+                file.append(name).append('=').append(REQUIRED_PLACEHOLDER).append('\n');
             } else {
                 file.append('#')
                         .append(name)

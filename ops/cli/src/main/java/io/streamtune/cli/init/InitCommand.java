@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Writes a starter configuration file for every Streamtune app (classifier, trainer, this CLI): every key"
                     + " with its doc and default, the connection set for the local stack (streamtune stack up).",
-            "Fill in model.name and model.labels, then pass it as --config."
+            "Fill in model.name, then pass it as --config (streamtune up takes model.labels from the version in"
+                    + " service; the apps run on their own need it set)."
         })
 public final class InitCommand implements Callable<Integer> {
 
@@ -45,8 +46,8 @@ public final class InitCommand implements Callable<Integer> {
         }
         spec.commandLine()
                 .getOut()
-                .println("wrote " + output + ": set model.name and model.labels, then"
-                        + " pass it to the apps and commands with --config " + output);
+                .println("wrote " + output + ": set model.name, then pass it to streamtune bootstrap, up and the"
+                        + " other commands with --config " + output);
         return 0;
     }
 }

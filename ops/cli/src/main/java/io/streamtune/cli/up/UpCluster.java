@@ -1,8 +1,10 @@
 package io.streamtune.cli.up;
 
+import io.streamtune.cli.client.CommandException;
 import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.Topics;
 import io.streamtune.stack.StackConfig;
+import io.streamtune.stack.StackException;
 import io.streamtune.stack.StackLease;
 import io.streamtune.stack.StackStateFile;
 import io.streamtune.stack.TopicRequest;
@@ -51,10 +53,11 @@ final class UpCluster implements AutoCloseable {
      * @param keepStack whether a stack started here keeps running after {@code up}
      */
     static UpCluster choose(UpSettings settings, boolean keepStack) {
-        StackConfig stack = StackStateFile.restore(StackConfig.fromEnvironment());
-        if (!isLocal(settings, stack)) {
+        Optional<StackConfig> found = localStack(settings);
+        if (found.isEmpty() || !isLocal(settings, found.get())) {
             return new UpCluster(Optional.empty(), true, "your cluster");
         }
+        StackConfig stack = found.get();
         StackLease lease = StackLease.acquire(stack, () -> {});
         lease.ensureTopics(Topics.all().stream()
                 .map(topic -> new TopicRequest(topic.name(), PARTITIONS, topic.compacted()))
@@ -75,6 +78,24 @@ final class UpCluster implements AutoCloseable {
                         "the Streamtune stack already running on port " + stack.kafkaPort() + ", left running after";
                 };
         return new UpCluster(Optional.of(lease), keepStack, description);
+    }
+
+    /**
+     * The local stack's configuration. Its defaults live in the checkout, so outside it a file that names a cluster
+     * runs on that cluster; one that names none cannot run at all, and is told why.
+     */
+    private static Optional<StackConfig> localStack(UpSettings settings) {
+        try {
+            return Optional.of(StackStateFile.restore(StackConfig.fromEnvironment()));
+        } catch (StackException e) {
+            if (settings.given(SharedKeys.KAFKA_BOOTSTRAP_SERVERS).isPresent()) {
+                return Optional.empty();
+            }
+            throw new CommandException(
+                    SharedKeys.KAFKA_BOOTSTRAP_SERVERS + " is not set in " + settings.file()
+                            + ", and the local stack cannot run here: " + e.getMessage(),
+                    e);
+        }
     }
 
     /** Where it runs, for the start-up summary. */

@@ -8,6 +8,7 @@ import io.streamtune.demo.DemoLogging;
 import io.streamtune.demo.loop.VersionWatcher;
 import io.streamtune.demo.report.VersionDecision;
 import io.streamtune.runtime.app.AppLifecycle;
+import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.trainer.ServedTrainer;
 import io.streamtune.trainer.config.TrainerConfig;
@@ -40,11 +41,13 @@ import picocli.CommandLine.Spec;
                     + " A file that names no kafka.bootstrap.servers, or the local stack's address, runs on the local"
                     + " stack: it is reused when running, else started, and stopped at the end unless --keep-stack.",
             "The model needs a version in service first (streamtune bootstrap). model.labels may be left out: the"
-                    + " labels of the version in service are used. The review app joins once it exists."
+                    + " labels of the version in service are used. Schemas are registered as records are written unless"
+                    + " the file sets registry.auto.register.schemas=false. The review app joins once it exists."
         })
 public final class UpCommand implements Callable<Integer> {
 
     private static final Duration FIRST_MODEL_TIMEOUT = Duration.ofMinutes(2);
+    private static final String AUTO_REGISTER_SCHEMAS = SharedKeys.REGISTRY_PREFIX + "auto.register.schemas";
 
     @Option(
             names = "--config",
@@ -72,6 +75,10 @@ public final class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path logFile = logTo(settings.modelName());
         UpCluster cluster = UpCluster.choose(settings, keepStack);
+        if (settings.given(AUTO_REGISTER_SCHEMAS).isEmpty()) {
+            // the apps' default (false) suits a registry whose schemas a deployment registers; up is run by hand
+            settings.decide(AUTO_REGISTER_SCHEMAS, "true");
+        }
         try {
             ClassifierConfig classifierConfig = settings.classifier();
             ServedModel served = ServedModel.settle(

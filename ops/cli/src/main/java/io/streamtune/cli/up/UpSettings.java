@@ -4,6 +4,7 @@ import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.config.ConfigLoader;
 import io.streamtune.cli.client.ClientSettings;
 import io.streamtune.cli.client.CommandException;
+import io.streamtune.runtime.config.ConfigReference;
 import io.streamtune.runtime.config.ConfigSources;
 import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.trainer.config.TrainerConfig;
@@ -54,9 +55,10 @@ final class UpSettings {
         return settings;
     }
 
-    /** A value of the file or the environment. */
+    /** A value of the file or the environment; the starter file's placeholder of a required key is no value. */
     Optional<String> given(String key) {
-        return Optional.ofNullable(given.get(key)).filter(value -> !value.isBlank());
+        return Optional.ofNullable(given.get(key))
+                .filter(value -> !value.isBlank() && !value.equals(ConfigReference.REQUIRED_PLACEHOLDER));
     }
 
     /** Sets a key for both apps, over the file and the environment. */
