@@ -27,6 +27,8 @@ public final class ClientOptions {
                     + ClientSettings.DEFAULT_SCHEMA_REGISTRY + ", the local stack).")
     String schemaRegistry;
 
+    private ClientSettings settings;
+
     /** The {@code --config} file, or null. */
     public Path configFile() {
         return configFile;
@@ -40,8 +42,16 @@ public final class ClientOptions {
         return chosen != null ? chosen : settings().topic(key, standard);
     }
 
-    /** The settings: these options, then the file, then the local stack's defaults. */
+    /** The model a command is about: the one its option named, else the file's {@code model.name}, else null. */
+    public String model(String chosen) {
+        return chosen != null ? chosen : settings().modelName().orElse(null);
+    }
+
+    /** The settings: these options, then the file, then the local stack's defaults; the file is read once. */
     public ClientSettings settings() {
-        return ClientSettings.load(configFile, bootstrapServers, schemaRegistry);
+        if (settings == null) {
+            settings = ClientSettings.load(configFile, bootstrapServers, schemaRegistry);
+        }
+        return settings;
     }
 }

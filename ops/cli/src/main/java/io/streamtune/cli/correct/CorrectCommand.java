@@ -207,8 +207,7 @@ public final class CorrectCommand implements Callable<Integer> {
         ModelVersionHistory history = ModelVersionsTopic.read(settings, versionsTopic, Duration.ofSeconds(30));
         ModelVersion serving;
         try {
-            String name = ModelChoice.resolve(
-                    history, model != null ? model : settings.modelName().orElse(null), versionsTopic);
+            String name = ModelChoice.resolve(history, client.model(model), versionsTopic);
             serving = ModelChoice.inService(history, name, versionsTopic).record();
         } catch (CommandException e) {
             throw new CommandException(e.getMessage() + "; to check labels against a given set use --labels L1,L2", e);

@@ -33,7 +33,6 @@ public final class ModelsOptions {
     }
 
     String model(ModelVersionHistory history) {
-        return ModelChoice.resolve(
-                history, model != null ? model : client.settings().modelName().orElse(null), topic);
+        return ModelChoice.resolve(history, client.model(model), topic);
     }
 }
