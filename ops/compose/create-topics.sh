@@ -22,5 +22,6 @@ create model-versions        compact
 create training-set          compact
 create text-events-dlq       delete
 create label-corrections-dlq delete
+create review-leases        compact
 
 "$topics" --bootstrap-server "$bootstrap" --describe --topics-with-overrides

@@ -26,6 +26,12 @@ public final class Topics {
     /** Label corrections that could not be read, with the reason in headers. */
     public static final String LABEL_CORRECTIONS_DLQ = "label-corrections-dlq";
 
+    /**
+     * The review workbench's leases (who was shown which item until when), keyed by event id and annotator;
+     * compacted, values are JSON.
+     */
+    public static final String REVIEW_LEASES = "review-leases";
+
     private static final List<TopicSpec> ALL = List.of(
             new TopicSpec(TEXT_EVENTS, false),
             new TopicSpec(CLASSIFICATIONS, false),
@@ -33,7 +39,8 @@ public final class Topics {
             new TopicSpec(MODEL_VERSIONS, true),
             new TopicSpec(TRAINING_SET, true),
             new TopicSpec(TEXT_EVENTS_DLQ, false),
-            new TopicSpec(LABEL_CORRECTIONS_DLQ, false));
+            new TopicSpec(LABEL_CORRECTIONS_DLQ, false),
+            new TopicSpec(REVIEW_LEASES, true));
 
     private Topics() {}
 

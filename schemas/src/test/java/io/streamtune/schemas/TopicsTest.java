@@ -18,13 +18,14 @@ class TopicsTest {
                         new TopicSpec("model-versions", true),
                         new TopicSpec("training-set", true),
                         new TopicSpec("text-events-dlq", false),
-                        new TopicSpec("label-corrections-dlq", false));
+                        new TopicSpec("label-corrections-dlq", false),
+                        new TopicSpec("review-leases", true));
     }
 
     @Test
-    void shouldCompactOnlyModelVersionsAndTrainingSet() {
+    void shouldCompactOnlyModelVersionsTrainingSetAndReviewLeases() {
         assertThat(Topics.all().stream().filter(TopicSpec::compacted).map(TopicSpec::name))
-                .containsExactlyInAnyOrder(Topics.MODEL_VERSIONS, Topics.TRAINING_SET);
+                .containsExactlyInAnyOrder(Topics.MODEL_VERSIONS, Topics.TRAINING_SET, Topics.REVIEW_LEASES);
     }
 
     @Test
