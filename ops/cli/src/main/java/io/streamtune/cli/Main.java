@@ -8,6 +8,7 @@ import io.streamtune.cli.eval.EvalCommand;
 import io.streamtune.cli.init.InitCommand;
 import io.streamtune.cli.models.ModelsCommand;
 import io.streamtune.cli.produce.ProduceCommand;
+import io.streamtune.cli.review.ReviewCommand;
 import io.streamtune.cli.tail.TailCommand;
 import io.streamtune.cli.up.UpCommand;
 import io.streamtune.stack.StackException;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             CorrectCommand.class,
             ModelsCommand.class,
             EvalCommand.class,
+            ReviewCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

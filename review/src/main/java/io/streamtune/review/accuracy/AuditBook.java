@@ -19,8 +19,8 @@ public final class AuditBook {
     private record Audited(long version, String predicted, List<String> labels, List<String> annotators) {}
 
     /** An audit item whose labels differ, for a reviewer to look at. */
-    public record Disagreement(String eventId, long version, String predicted, List<String> labels,
-            List<String> annotators) {}
+    public record Disagreement(
+            String eventId, long version, String predicted, List<String> labels, List<String> annotators) {}
 
     private final String modelName;
     private final Map<String, Audited> audits = new LinkedHashMap<>();
@@ -42,7 +42,9 @@ public final class AuditBook {
     /** Each version's accuracy on its audits, newest version first. */
     public synchronized List<VersionAccuracy> versions() {
         Map<Long, List<Audited>> byVersion = new TreeMap<>((a, b) -> Long.compare(b, a));
-        audits.values().forEach(a -> byVersion.computeIfAbsent(a.version(), v -> new ArrayList<>()).add(a));
+        audits.values().forEach(a -> byVersion
+                .computeIfAbsent(a.version(), v -> new ArrayList<>())
+                .add(a));
         List<VersionAccuracy> result = new ArrayList<>();
         byVersion.forEach((version, list) -> result.add(accuracy(version, list)));
         return result;
@@ -62,8 +64,8 @@ public final class AuditBook {
         List<Disagreement> result = new ArrayList<>();
         audits.forEach((eventId, a) -> {
             if (Set.copyOf(a.labels()).size() > 1) {
-                result.add(new Disagreement(eventId, a.version(), a.predicted(), List.copyOf(a.labels()),
-                        List.copyOf(a.annotators())));
+                result.add(new Disagreement(
+                        eventId, a.version(), a.predicted(), List.copyOf(a.labels()), List.copyOf(a.annotators())));
             }
         });
         return result;
@@ -79,7 +81,12 @@ public final class AuditBook {
         }
         long n = list.size();
         return new VersionAccuracy(
-                modelName, version, n, n == 0 ? 0 : right / (double) n, Wilson.of(right, n), macroF1(confusion),
+                modelName,
+                version,
+                n,
+                n == 0 ? 0 : right / (double) n,
+                Wilson.of(right, n),
+                macroF1(confusion),
                 confusion);
     }
 
@@ -93,7 +100,9 @@ public final class AuditBook {
         double sum = 0;
         for (String label : labels) {
             long truePositive = confusion.getOrDefault(label, Map.of()).getOrDefault(label, 0L);
-            long actual = confusion.getOrDefault(label, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+            long actual = confusion.getOrDefault(label, Map.of()).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             long predicted = confusion.values().stream()
                     .mapToLong(row -> row.getOrDefault(label, 0L))
                     .sum();

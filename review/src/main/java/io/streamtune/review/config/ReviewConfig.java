@@ -44,7 +44,8 @@ public final class ReviewConfig extends AbstractConfig {
     public static final String LOGIN_MAX_FAILURES = NAMESPACE + "login.max.failures";
 
     private static final ConfigDef DEFINITION = ReviewConfigDefinition.define();
-    private static final KeyScheme SCHEME = KeyScheme.of("review", DEFINITION, RenamedKeys.builder().build());
+    private static final KeyScheme SCHEME =
+            KeyScheme.of("review", DEFINITION, RenamedKeys.builder().build());
 
     /**
      * Validates the settings.
@@ -132,7 +133,8 @@ public final class ReviewConfig extends AbstractConfig {
         String path = getString(TLS_KEYSTORE_PATH).trim();
         return path.isEmpty()
                 ? Optional.empty()
-                : Optional.of(Map.entry(Path.of(path), getPassword(TLS_KEYSTORE_PASSWORD).value()));
+                : Optional.of(Map.entry(
+                        Path.of(path), getPassword(TLS_KEYSTORE_PASSWORD).value()));
     }
 
     public int rateLimitPerMinute() {

@@ -22,6 +22,7 @@ public record ItemFilter(Optional<String> predictedLabel, OptionalLong modelVers
     boolean accepts(ReviewItem item) {
         return predictedLabel.map(item.predictedLabel()::equals).orElse(true)
                 && (modelVersion.isEmpty() || modelVersion.getAsLong() == item.modelVersion())
-                && text.map(t -> item.text().toLowerCase(Locale.ROOT).contains(t)).orElse(true);
+                && text.map(t -> item.text().toLowerCase(Locale.ROOT).contains(t))
+                        .orElse(true);
     }
 }

@@ -79,13 +79,16 @@ public final class ReviewQueue {
         }
     }
 
-    /** Takes back a label not yet sent: the item returns, still leased to the annotator. */
-    public synchronized void undecided(ReviewItem item, String annotator) {
+    /** Takes back a label not yet sent: the item returns, leased to the annotator anew. */
+    public synchronized Offer undecided(ReviewItem item, String annotator, Instant now) {
         Set<String> annotators = decided.get(item.eventId());
         if (annotators != null) {
             annotators.remove(annotator);
         }
         offer(item);
+        Instant until = now.plus(settings.lease());
+        leases.put(item.eventId(), annotator, until);
+        return new Offer(item, annotator, until);
     }
 
     /** A lease, written by this instance or another (the state topic). */
@@ -124,8 +127,10 @@ public final class ReviewQueue {
         Optional<ReviewItem> held =
                 leases.heldBy(annotator, now).map(items::get).filter(item -> item != null && item.matches(filter));
         if (held.isPresent()) {
-            return Optional.of(new Offer(held.get(), annotator, leases.until(held.get().eventId(), annotator)
-                    .orElseThrow()));
+            return Optional.of(new Offer(
+                    held.get(),
+                    annotator,
+                    leases.until(held.get().eventId(), annotator).orElseThrow()));
         }
         double credit = auditCredit.getOrDefault(annotator, 0.0) + settings.auditShare();
         boolean auditTurn = credit >= 1 - 1e-9;

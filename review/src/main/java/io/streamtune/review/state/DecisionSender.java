@@ -41,8 +41,7 @@ public final class DecisionSender implements AutoCloseable {
     private final Map<FeedbackKind, AtomicLong> sent = new EnumMap<>(FeedbackKind.class);
     private final ScheduledExecutorService flusher;
 
-    public DecisionSender(
-            Producer<String, LabelCorrection> producer, String topic, Duration undoWindow, Clock clock) {
+    public DecisionSender(Producer<String, LabelCorrection> producer, String topic, Duration undoWindow, Clock clock) {
         this.producer = producer;
         this.topic = topic;
         this.undoWindow = undoWindow;

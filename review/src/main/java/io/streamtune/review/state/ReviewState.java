@@ -79,7 +79,10 @@ public final class ReviewState implements AutoCloseable {
                 this::ownPartitions,
                 this::onClassification);
         this.corrections = new TopicFollower<>(
-                config.correctionsTopic(), consumer(null, avro(LabelCorrection.class)), false, a -> {},
+                config.correctionsTopic(),
+                consumer(null, avro(LabelCorrection.class)),
+                false,
+                a -> {},
                 this::onCorrection);
         this.leases = new TopicFollower<>(
                 config.leasesTopic(), consumer(null, new StringDeserializer()), false, a -> {}, this::onLease);
@@ -143,7 +146,8 @@ public final class ReviewState implements AutoCloseable {
      * @throws IllegalStateException when the broker does not take it
      */
     public void writeLease(Offer offer) {
-        write(new LeaseRecord(offer.item().eventId(), offer.annotator(), offer.leaseUntil().toEpochMilli()));
+        write(new LeaseRecord(
+                offer.item().eventId(), offer.annotator(), offer.leaseUntil().toEpochMilli()));
     }
 
     /** Gives a lease back (a skipped item). */
@@ -153,7 +157,8 @@ public final class ReviewState implements AutoCloseable {
 
     private void write(LeaseRecord lease) {
         try {
-            leaseProducer.send(new ProducerRecord<>(config.leasesTopic(), lease.key(), lease.toJson()))
+            leaseProducer
+                    .send(new ProducerRecord<>(config.leasesTopic(), lease.key(), lease.toJson()))
                     .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -165,7 +170,9 @@ public final class ReviewState implements AutoCloseable {
 
     private void onClassification(ConsumerRecord<String, Classification> record) {
         Classification c = record.value();
-        if (c == null || !c.getModelName().equals(config.modelName()) || c.getScores().isEmpty()) {
+        if (c == null
+                || !c.getModelName().equals(config.modelName())
+                || c.getScores().isEmpty()) {
             return;
         }
         Map<String, Double> scores = c.getScores().entrySet().stream()
@@ -212,7 +219,8 @@ public final class ReviewState implements AutoCloseable {
     }
 
     private void ownPartitions(java.util.Collection<TopicPartition> assigned) {
-        Set<Integer> partitions = assigned.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+        Set<Integer> partitions =
+                assigned.stream().map(TopicPartition::partition).collect(Collectors.toSet());
         queue.keepPartitions(partitions);
     }
 

@@ -58,12 +58,14 @@ final class ServingVersionFollower implements AutoCloseable {
     }
 
     private void report(ModelVersionHistory history) {
-        history.toServe(modelName, OptionalLong.empty()).map(ServedVersion::version).ifPresent(version -> {
-            if (version != current) {
-                current = version;
-                serving.accept(version);
-            }
-        });
+        history.toServe(modelName, OptionalLong.empty())
+                .map(ServedVersion::version)
+                .ifPresent(version -> {
+                    if (version != current) {
+                        current = version;
+                        serving.accept(version);
+                    }
+                });
     }
 
     @Override

@@ -110,8 +110,7 @@ final class TopicFollower<V> implements AutoCloseable {
             consumer.seek(e.topicPartition(), e.offset() + 1);
         }
         if (!caughtUp && !catchUpTo.isEmpty()) {
-            caughtUp = catchUpTo.entrySet().stream()
-                    .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+            caughtUp = catchUpTo.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
         }
     }
 
