@@ -81,7 +81,8 @@ final class TrainerConfigDefinition {
                         200,
                         Range.atLeast(1),
                         Importance.HIGH,
-                        "Start a round when this many new corrections have arrived.")
+                        "Start a round when this many new corrections and confirmations have arrived (audits do not"
+                                + " count: no round trains on them).")
                 .define(
                         ROUND_TRIGGER_INTERVAL_MINUTES,
                         Type.LONG,
