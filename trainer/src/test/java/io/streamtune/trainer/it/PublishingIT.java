@@ -72,6 +72,9 @@ class PublishingIT {
                             "auditHoldout.macroF1",
                             "inService.auditHoldout.accuracy",
                             "inService.auditHoldout.macroF1");
+            assertThat(second.getMetrics().get("auditHoldout.accuracy"))
+                    .as("the audited quokka texts: v2 learned them from the corrections, v1 never saw the word")
+                    .isGreaterThan(second.getMetrics().get("inService.auditHoldout.accuracy"));
             assertThat(second.getParentVersion()).isEqualTo(1L);
             assertThat(statusesOf(versions, 2)).containsExactly(ModelStatus.CANDIDATE, ModelStatus.PROMOTED);
             assertThat(new FileSystemModelStore(config.storeRoot())
