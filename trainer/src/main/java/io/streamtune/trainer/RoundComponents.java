@@ -53,7 +53,11 @@ public record RoundComponents(
                 trainer,
                 new Holdout(config.holdoutFraction()),
                 new ReplaySampler(config.replayRatio()),
-                new Gate(config.gateMetric(), config.gateMargin(), config.gateSeedMargin()),
+                new Gate(
+                        config.gateMetric(),
+                        config.gateMargin(),
+                        config.gateSeedMargin(),
+                        new Gate.AuditRule(config.gateAuditMargin(), config.gateAuditMinExamples())),
                 new RoundTrigger(config.roundTriggerCorrections(), config.roundTriggerInterval()),
                 config.seed());
     }

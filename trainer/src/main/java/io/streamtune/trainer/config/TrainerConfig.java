@@ -51,6 +51,8 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String GATE_METRIC = NAMESPACE + "gate.metric";
     public static final String GATE_MARGIN = NAMESPACE + "gate.margin";
     public static final String GATE_SEED_MARGIN = NAMESPACE + "gate.seed.margin";
+    public static final String GATE_AUDIT_MARGIN = NAMESPACE + "gate.audit.margin";
+    public static final String GATE_AUDIT_MIN_EXAMPLES = NAMESPACE + "gate.audit.min.examples";
     public static final String FEEDBACK_JOIN_MAX_WAIT_MS = NAMESPACE + "feedback.join.max.wait.ms";
     public static final String FEEDBACK_JOIN_CHECK_INTERVAL_MS = NAMESPACE + "feedback.join.check.interval.ms";
     public static final String FEEDBACK_TEXT_RETENTION_HOURS = NAMESPACE + "feedback.text.retention.hours";
@@ -196,6 +198,14 @@ public final class TrainerConfig extends AbstractConfig {
 
     public double gateSeedMargin() {
         return getDouble(GATE_SEED_MARGIN);
+    }
+
+    public double gateAuditMargin() {
+        return getDouble(GATE_AUDIT_MARGIN);
+    }
+
+    public int gateAuditMinExamples() {
+        return getInt(GATE_AUDIT_MIN_EXAMPLES);
     }
 
     public Duration joinMaxWait() {

@@ -81,7 +81,8 @@ final class TrainerConfigDefinition {
                         200,
                         Range.atLeast(1),
                         Importance.HIGH,
-                        "Start a round when this many new corrections have arrived.")
+                        "Start a round when this many new corrections and confirmations have arrived (audits do not"
+                                + " count: no round trains on them).")
                 .define(
                         ROUND_TRIGGER_INTERVAL_MINUTES,
                         Type.LONG,
@@ -141,7 +142,26 @@ final class TrainerConfigDefinition {
                         "...and when its accuracy on the held-out part of the bootstrap set (an unbiased sample,"
                                 + " unlike corrections, which are past mistakes) is >= the serving version's - this"
                                 + " margin, so a round cannot forget what the version in service knew. 1 turns the"
-                                + " check off.");
+                                + " check off.")
+                .define(
+                        GATE_AUDIT_MARGIN,
+                        Type.DOUBLE,
+                        0.02,
+                        Range.between(0.0, 1.0),
+                        Importance.MEDIUM,
+                        "...and when its gate.metric on the audit holdout (labels of kind AUDIT: items drawn"
+                                + " uniformly at random for review, an unbiased sample never trained on) is >= the"
+                                + " serving version's - this margin. Checked once the audit holdout has"
+                                + " gate.audit.min.examples examples; 1 turns the check off.")
+                .define(
+                        GATE_AUDIT_MIN_EXAMPLES,
+                        Type.INT,
+                        30,
+                        Range.between(1, 1_000_000),
+                        Importance.LOW,
+                        "Fewest audit labels for the gate.audit.margin check: on fewer, a single item moves the"
+                                + " metric too much to reject on. The audit holdout's metrics are recorded in each"
+                                + " version's metrics whatever its size.");
     }
 
     private static void defineFeedback(ConfigDef def) {

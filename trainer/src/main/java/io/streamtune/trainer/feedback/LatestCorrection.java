@@ -1,5 +1,6 @@
 package io.streamtune.trainer.feedback;
 
+import io.streamtune.schemas.FeedbackKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,8 +10,14 @@ import java.io.UncheckedIOException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** What the training set holds for an event, enough to tell a newer correction from a stale or repeated one. */
-record LatestCorrection(long correctedTime, String label, String annotator) {
+/**
+ * What the training set holds for an event, enough to tell a newer correction from a stale or repeated one.
+ *
+ * <p>Its bytes are the time, label and annotator, then the kind's name; bytes written before the kind existed end
+ * after the annotator and read as {@link FeedbackKind#CORRECTION}, so a store (and its changelog) of an older trainer
+ * still reads.
+ */
+record LatestCorrection(long correctedTime, String label, String annotator, FeedbackKind kind) {
 
     /** Whether a correction is older than this one (so it must not overwrite it). */
     boolean isNewerThan(long otherCorrectedTime) {
@@ -18,8 +25,11 @@ record LatestCorrection(long correctedTime, String label, String annotator) {
     }
 
     /** Whether a correction says exactly what this one says. */
-    boolean sameAs(long otherCorrectedTime, String otherLabel, String otherAnnotator) {
-        return correctedTime == otherCorrectedTime && label.equals(otherLabel) && annotator.equals(otherAnnotator);
+    boolean sameAs(long otherCorrectedTime, String otherLabel, String otherAnnotator, FeedbackKind otherKind) {
+        return correctedTime == otherCorrectedTime
+                && label.equals(otherLabel)
+                && annotator.equals(otherAnnotator)
+                && kind == otherKind;
     }
 
     static Serde<LatestCorrection> serde() {
@@ -35,6 +45,7 @@ record LatestCorrection(long correctedTime, String label, String annotator) {
             out.writeLong(latest.correctedTime);
             out.writeUTF(latest.label);
             out.writeUTF(latest.annotator);
+            out.writeUTF(latest.kind.name());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,7 +57,11 @@ record LatestCorrection(long correctedTime, String label, String annotator) {
             return null;
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            return new LatestCorrection(in.readLong(), in.readUTF(), in.readUTF());
+            long correctedTime = in.readLong();
+            String label = in.readUTF();
+            String annotator = in.readUTF();
+            FeedbackKind kind = in.available() > 0 ? FeedbackKind.valueOf(in.readUTF()) : FeedbackKind.CORRECTION;
+            return new LatestCorrection(correctedTime, label, annotator, kind);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a correction with its text to the training set unless an equal or newer correction of the same event is
- * already there: the latest correction (by {@code correctedTime}) wins, repeats are dropped.
+ * already there: the latest correction (by {@code correctedTime}) wins, repeats are dropped. The record is written
+ * as it came, so its {@code kind} (correction, confirmation or audit) stays in the training set for the rounds.
  */
 final class TrainingSetWriter {
 
@@ -47,12 +48,16 @@ final class TrainingSetWriter {
         long time = correction.getCorrectedTime().toEpochMilli();
         LatestCorrection known = latest.get(eventId);
         if (known != null
-                && (known.isNewerThan(time) || known.sameAs(time, correction.getLabel(), correction.getAnnotator()))) {
+                && (known.isNewerThan(time)
+                        || known.sameAs(
+                                time, correction.getLabel(), correction.getAnnotator(), correction.getKind()))) {
             LOG.debug("Dropping correction of event {} at {}: an equal or newer one is known", eventId, time);
             metrics.superseded();
             return;
         }
-        latest.put(eventId, new LatestCorrection(time, correction.getLabel(), correction.getAnnotator()));
+        latest.put(
+                eventId,
+                new LatestCorrection(time, correction.getLabel(), correction.getAnnotator(), correction.getKind()));
         context.forward(new Record<>(eventId, correction, timestamp), sinks.trainingSet());
         metrics.accepted();
     }

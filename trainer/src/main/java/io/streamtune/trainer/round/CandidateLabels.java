@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 /**
  * The labels of a round's candidate: those of the version in service, in their output order, then any new label
- * that open-label corrections brought, sorted, so the known labels keep their head rows and every trainer computes
+ * that open-label corrections (or audits, which the candidate is evaluated on) brought, sorted, so the known labels keep their head rows and every trainer computes
  * the same order.
  */
 final class CandidateLabels {
@@ -16,7 +16,8 @@ final class CandidateLabels {
 
     static List<String> of(List<String> serving, RoundPlan plan) {
         TreeSet<String> added = new TreeSet<>();
-        Stream.concat(plan.train().stream(), plan.holdout().stream())
+        Stream.of(plan.train(), plan.holdout(), plan.auditHoldout())
+                .flatMap(List::stream)
                 .map(Example::label)
                 .filter(label -> !serving.contains(label))
                 .forEach(added::add);

@@ -12,7 +12,6 @@ import io.streamtune.trainer.publish.VersionRecords;
 import io.streamtune.trainer.tuning.TunedCandidate;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One continual round: fine-tune the version in service on the new corrections plus a replay sample, store and
- * verify the candidate, evaluate candidate and version in service on the same holdout, and publish CANDIDATE then
- * PROMOTED or REJECTED together with the consumed training-set offsets, in one transaction. A crash before the
+ * verify the candidate, evaluate candidate and version in service on the same holdouts (the holdout drawn from
+ * corrections, confirmations and seed examples, and the audit holdout: see {@link HoldoutComparison}), and publish
+ * CANDIDATE then PROMOTED or REJECTED together with the consumed training-set offsets, in one transaction. A crash
+ * before the
  * commit leaves at most an unreferenced store folder; the offsets stay, so the round runs again after a restart.
  */
 public final class RoundRunner {
@@ -93,27 +94,15 @@ public final class RoundRunner {
                 new CandidateTrainer.Examples(plan.train(), plan.holdout(), plan.labelled()));
         StoredVersion candidate = tuned.stored();
         EvaluationReport candidateReport = tuned.holdout();
-        EvaluationReport servingReport = trainer.evaluate(parent, labels, plan.holdout());
-        Map<String, Double> candidateMetrics = new LinkedHashMap<>(candidateReport.toMap());
-        Map<String, Double> servingMetrics = new LinkedHashMap<>(servingReport.toMap());
-        List<Example> seedHoldout =
-                plan.holdout().stream().filter(Example::seed).toList();
-        if (!seedHoldout.isEmpty()) {
-            candidateMetrics.put(
-                    Gate.SEED_ACCURACY,
-                    trainer.evaluate(candidate, labels, seedHoldout).accuracy());
-            servingMetrics.put(
-                    Gate.SEED_ACCURACY,
-                    trainer.evaluate(parent, labels, seedHoldout).accuracy());
-        }
-        GateDecision decision = gate.decide(candidateMetrics, Optional.of(servingMetrics));
+        HoldoutComparison compared = HoldoutComparison.of(trainer, labels, plan, candidate, candidateReport, parent);
+        GateDecision decision = gate.decide(compared.candidate(), Optional.of(compared.inService()));
         LOG.info(
                 "Gate for {} version {}: {} ({})",
                 trainer.modelName(),
                 version,
                 decision.promote() ? "PROMOTED" : "REJECTED",
                 decision.reason());
-        Map<String, Double> metrics = auditMetrics(candidateMetrics, servingMetrics);
+        Map<String, Double> metrics = compared.recorded();
         publisher.publish(
                 List.of(),
                 records(candidate, labels, decision, metrics, plan.train().size()),
@@ -133,15 +122,5 @@ public final class RoundRunner {
         return List.of(
                 VersionRecords.of(candidate, ModelStatus.CANDIDATE, labels, metrics, trained, clock.instant()),
                 VersionRecords.of(candidate, status, labels, metrics, trained, clock.instant()));
-    }
-
-    private static Map<String, Double> auditMetrics(Map<String, Double> candidate, Map<String, Double> serving) {
-        Map<String, Double> metrics = new LinkedHashMap<>(candidate);
-        metrics.put("inService.accuracy", serving.get("accuracy"));
-        metrics.put("inService.macroF1", serving.get("macroF1"));
-        if (serving.containsKey(Gate.SEED_ACCURACY)) {
-            metrics.put("inService." + Gate.SEED_ACCURACY, serving.get(Gate.SEED_ACCURACY));
-        }
-        return metrics;
     }
 }

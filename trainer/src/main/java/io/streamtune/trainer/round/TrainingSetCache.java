@@ -67,9 +67,14 @@ public final class TrainingSetCache {
         }
     }
 
-    /** How many examples arrived after the last published round. */
+    /**
+     * How many examples to train on arrived after the last published round: audits are not counted, as a round never
+     * trains on them (they wait in the snapshot for the audit holdout).
+     */
     public int freshCount() {
-        return (int) byEventId.values().stream().filter(this::isFresh).count();
+        return (int) byEventId.values().stream()
+                .filter(entry -> isFresh(entry) && !entry.example().isAudit())
+                .count();
     }
 
     /** Every example, split into earlier and fresh, with the offsets to commit when a round on it is published. */

@@ -63,6 +63,46 @@ class GateTest {
     }
 
     @Test
+    void shouldRejectACandidateWorseOnTheAuditedSampleByMoreThanTheAuditMargin() {
+        Gate audited = new Gate("macroF1", 0.0, 1.0, new Gate.AuditRule(0.02, 30));
+        Map<String, Double> serving = Map.of("macroF1", 0.46, "auditHoldout.macroF1", 0.81);
+
+        GateDecision worse = audited.decide(
+                Map.of("macroF1", 0.79, "auditHoldout.macroF1", 0.78, Gate.AUDIT_EXAMPLES, 40.0), Optional.of(serving));
+        GateDecision withinMargin = audited.decide(
+                Map.of("macroF1", 0.79, "auditHoldout.macroF1", 0.795, Gate.AUDIT_EXAMPLES, 40.0),
+                Optional.of(serving));
+
+        assertThat(worse.promote()).isFalse();
+        assertThat(worse.reason())
+                .contains("worse on the 40 audited examples")
+                .contains("auditHoldout.macroF1 0.7800 < 0.8100 - audit margin 0.0200");
+        assertThat(withinMargin.promote()).isTrue();
+    }
+
+    @Test
+    void shouldNotJudgeOnTooFewAuditsOrWithoutAuditsOrWithTheRuleOff() {
+        Gate audited = new Gate("accuracy", 0.0, 1.0, new Gate.AuditRule(0.02, 30));
+        Map<String, Double> serving = Map.of("accuracy", 0.5, "auditHoldout.accuracy", 0.9);
+        Map<String, Double> fewAudits =
+                Map.of("accuracy", 0.8, "auditHoldout.accuracy", 0.1, Gate.AUDIT_EXAMPLES, 29.0);
+        Map<String, Double> manyAudits =
+                Map.of("accuracy", 0.8, "auditHoldout.accuracy", 0.1, Gate.AUDIT_EXAMPLES, 30.0);
+
+        assertThat(audited.decide(fewAudits, Optional.of(serving)).promote()).isTrue();
+        assertThat(audited.decide(manyAudits, Optional.of(serving)).promote()).isFalse();
+        assertThat(audited.decide(Map.of("accuracy", 0.8), Optional.of(Map.of("accuracy", 0.5)))
+                        .promote())
+                .isTrue();
+        assertThat(new Gate("accuracy", 0.0, 1.0)
+                        .decide(manyAudits, Optional.of(serving))
+                        .promote())
+                .isTrue();
+        assertThatThrownBy(() -> new Gate.AuditRule(1.5, 30)).hasMessageContaining("audit margin");
+        assertThatThrownBy(() -> new Gate.AuditRule(0.02, 0)).hasMessageContaining("audit minimum");
+    }
+
+    @Test
     void shouldPromoteFirstVersion() {
         assertThat(gate.decide(Map.of("accuracy", 0.5), Optional.empty()).promote())
                 .isTrue();

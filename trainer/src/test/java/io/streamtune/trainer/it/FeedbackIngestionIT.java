@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.streamtune.schemas.Classification;
+import io.streamtune.schemas.FeedbackKind;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.testsupport.KafkaStack;
 import io.streamtune.trainer.TrainerClients;
@@ -11,6 +12,11 @@ import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.feedback.DeadLetters;
 import io.streamtune.trainer.feedback.FeedbackSettings;
 import io.streamtune.trainer.feedback.FeedbackTopology;
+import io.streamtune.trainer.round.Example;
+import io.streamtune.trainer.round.Holdout;
+import io.streamtune.trainer.round.ReplaySampler;
+import io.streamtune.trainer.round.RoundPlan;
+import io.streamtune.trainer.round.TrainingSetCache;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +36,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Feedback ingestion end to end on a real broker and registry: corrections in, training set and dead letters out. */
+/**
+ * Feedback ingestion end to end on a real broker and registry: corrections in, training set and dead letters out;
+ * the kind of each label kept, so a round's plan trains on confirmations and holds the audits out.
+ */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class FeedbackIngestionIT {
 
@@ -72,6 +81,69 @@ class FeedbackIngestionIT {
             assertTrainingSet(topics);
             assertDeadLetters(topics);
         }
+    }
+
+    @Test
+    void shouldKeepTheKindSoConfirmationsTrainAndAuditsFormTheAuditHoldout() throws Exception {
+        TrainerStack topics = new TrainerStack(STACK);
+        TrainerConfig config = new TrainerConfig(topics.settings(dir.resolve("models")));
+        TrainerClients clients = new TrainerClients(config);
+
+        try (KafkaStreams streams = new KafkaStreams(
+                        FeedbackTopology.build(
+                                config.topics(),
+                                FeedbackSettings.from(config),
+                                clients.correctionDeserializer(),
+                                clients.classificationDeserializer(),
+                                clients.trainingSetSerializer()),
+                        clients.streamsProperties());
+                KafkaProducer<String, SpecificRecord> producer = topics.avroProducer();
+                KafkaConsumer<String, LabelCorrection> rounds = clients.trainingSetConsumer()) {
+            streams.start();
+            send(producer, topics, correction("k1", "neg", "dreadful queue"));
+            send(producer, topics, kind(correction("c1", "pos", "lovely staff"), FeedbackKind.CONFIRMATION));
+            send(producer, topics, kind(correction("c2", "pos", null), FeedbackKind.CONFIRMATION));
+            send(producer, topics, kind(correction("a1", "neg", "cold soup"), FeedbackKind.AUDIT));
+            send(producer, topics, kind(correction("a2", "pos", null), FeedbackKind.AUDIT));
+            producer.send(new ProducerRecord<>(topics.classifications, "c2", classification("c2", "kind words")));
+            producer.send(new ProducerRecord<>(topics.classifications, "a2", classification("a2", "warm bread")));
+            producer.flush();
+
+            TrainingSetCache cache =
+                    new TrainingSetCache(rounds, config.topics().trainingSet(), Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                cache.poll(Duration.ofMillis(200));
+                assertThat(cache.snapshot().fresh())
+                        .extracting(e -> e.eventId() + ":" + e.kind() + ":" + e.text())
+                        .containsExactlyInAnyOrder(
+                                "k1:CORRECTION:dreadful queue",
+                                "c1:CONFIRMATION:lovely staff",
+                                "c2:CONFIRMATION:kind words",
+                                "a1:AUDIT:cold soup",
+                                "a2:AUDIT:warm bread");
+            });
+            Holdout holdout = new Holdout(config.holdoutFraction());
+            TrainingSetCache.Snapshot snapshot = cache.snapshot();
+            RoundPlan plan = RoundPlan.of(snapshot.earlier(), snapshot.fresh(), holdout, new ReplaySampler(0), 1);
+
+            assertThat(cache.freshCount()).isEqualTo(3);
+            assertThat(plan.auditHoldout()).extracting(Example::eventId).containsExactlyInAnyOrder("a1", "a2");
+            assertThat(plan.train()).extracting(Example::eventId).doesNotContain("a1", "a2");
+            assertThat(plan.holdout()).extracting(Example::eventId).doesNotContain("a1", "a2");
+            for (String confirmation : List.of("c1", "c2")) {
+                assertThat(holdout.isHeldOut(confirmation) ? plan.holdout() : plan.train())
+                        .extracting(Example::eventId)
+                        .contains(confirmation);
+            }
+        }
+    }
+
+    private static void send(KafkaProducer<String, SpecificRecord> producer, TrainerStack topics, LabelCorrection c) {
+        producer.send(new ProducerRecord<>(topics.corrections, c.getEventId(), c));
+    }
+
+    private static LabelCorrection kind(LabelCorrection correction, FeedbackKind kind) {
+        return LabelCorrection.newBuilder(correction).setKind(kind).build();
     }
 
     private static void assertTrainingSet(TrainerStack topics) {

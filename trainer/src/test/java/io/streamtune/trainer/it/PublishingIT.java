@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.streamtune.model.artifact.FileSystemModelStore;
+import io.streamtune.schemas.FeedbackKind;
+import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.testsupport.KafkaStack;
@@ -55,11 +57,24 @@ class PublishingIT {
         RoundOutcome first = Trainer.bootstrap(config, tuner, initialExamples());
         assertThat(first.version()).isEqualTo(1);
         try (Trainer trainer = Trainer.start(config, tuner, fatal -> {})) {
+            sendAuditsAndAwaitThem(topics, 10);
             sendCorrections(topics, "c", 30);
 
             List<ModelVersion> versions = awaitDecision(topics, 2);
             ModelVersion second = decisionOf(versions, 2);
             assertThat(second.getStatus()).isEqualTo(ModelStatus.PROMOTED);
+            assertThat(second.getMetrics())
+                    .containsEntry("auditHoldout.examples", 10.0)
+                    .containsKeys(
+                            "accuracy",
+                            "examples",
+                            "auditHoldout.accuracy",
+                            "auditHoldout.macroF1",
+                            "inService.auditHoldout.accuracy",
+                            "inService.auditHoldout.macroF1");
+            assertThat(second.getMetrics().get("auditHoldout.accuracy"))
+                    .as("the audited quokka texts: v2 learned them from the corrections, v1 never saw the word")
+                    .isGreaterThan(second.getMetrics().get("inService.auditHoldout.accuracy"));
             assertThat(second.getParentVersion()).isEqualTo(1L);
             assertThat(statusesOf(versions, 2)).containsExactly(ModelStatus.CANDIDATE, ModelStatus.PROMOTED);
             assertThat(new FileSystemModelStore(config.storeRoot())
@@ -126,6 +141,29 @@ class PublishingIT {
                         topics.corrections, id, FeedbackIngestionIT.correction(id, "pos", "quokka visit " + i)));
             }
             producer.flush();
+        }
+    }
+
+    /** Sends audit labels and waits until the training set holds them, so the round that follows sees them. */
+    private static void sendAuditsAndAwaitThem(TrainerStack topics, int count) {
+        try (KafkaProducer<String, SpecificRecord> producer = topics.avroProducer()) {
+            for (int i = 0; i < count; i++) {
+                LabelCorrection audit = LabelCorrection.newBuilder(
+                                FeedbackIngestionIT.correction("audit" + i, "pos", "quokka audit " + i))
+                        .setKind(FeedbackKind.AUDIT)
+                        .build();
+                producer.send(new ProducerRecord<>(topics.corrections, audit.getEventId(), audit));
+            }
+            producer.flush();
+        }
+        List<ConsumerRecord<String, LabelCorrection>> examples = TrainerStack.newList();
+        try (KafkaConsumer<String, LabelCorrection> consumer = topics.trainingSetConsumer()) {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                TrainerStack.drain(consumer, examples);
+                assertThat(examples)
+                        .filteredOn(r -> r.value().getKind() == FeedbackKind.AUDIT)
+                        .hasSize(count);
+            });
         }
     }
 

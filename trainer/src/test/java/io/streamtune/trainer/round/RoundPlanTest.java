@@ -2,6 +2,7 @@ package io.streamtune.trainer.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamtune.schemas.FeedbackKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -77,6 +78,50 @@ class RoundPlanTest {
         assertThat(plan.labelled().stream().filter(Example::seed).toList())
                 .containsExactlyInAnyOrderElementsOf(bootstrap.train());
         assertThat(plan.holdout().stream().filter(e -> !e.seed())).allMatch(e -> holdout.isHeldOut(e.eventId()));
+    }
+
+    @Test
+    void shouldHoldOutEveryAuditAndTrainOnConfirmationsLikeCorrections() {
+        List<Example> earlier = new ArrayList<>(kind("old-audit", 40, FeedbackKind.AUDIT));
+        earlier.addAll(examples("old", 100, "neg"));
+        List<Example> fresh = new ArrayList<>(kind("audit", 30, FeedbackKind.AUDIT));
+        fresh.addAll(kind("confirm", 100, FeedbackKind.CONFIRMATION));
+
+        RoundPlan plan = RoundPlan.of(earlier, fresh, holdout, new ReplaySampler(10.0), 1);
+
+        assertThat(plan.auditHoldout()).hasSize(70).allMatch(Example::isAudit);
+        assertThat(plan.train()).noneMatch(Example::isAudit);
+        assertThat(plan.labelled()).noneMatch(Example::isAudit);
+        assertThat(plan.holdout()).noneMatch(Example::isAudit);
+        List<Example> confirmations = plan.train().stream()
+                .filter(e -> e.kind() == FeedbackKind.CONFIRMATION)
+                .toList();
+        long confirmationsOutside = fresh.stream()
+                .filter(e -> !e.isAudit() && !holdout.isHeldOut(e.eventId()))
+                .count();
+        assertThat(confirmations).hasSize((int) confirmationsOutside);
+        assertThat(plan.newExamples()).isEqualTo((int) confirmationsOutside);
+        assertThat(plan.holdout())
+                .filteredOn(e -> e.kind() == FeedbackKind.CONFIRMATION)
+                .hasSize(100 - (int) confirmationsOutside)
+                .allMatch(e -> holdout.isHeldOut(e.eventId()));
+    }
+
+    @Test
+    void shouldMoveAnAuditedEventToTheTrainingSideWhenItsLatestLabelIsACorrection() {
+        List<Example> earlier = kind("e", 50, FeedbackKind.AUDIT);
+        List<Example> fresh = examples("e", 50, "pos");
+
+        RoundPlan plan = RoundPlan.of(earlier, fresh, holdout, new ReplaySampler(1.0), 1);
+
+        assertThat(plan.auditHoldout()).isEmpty();
+        assertThat(plan.train().size() + plan.holdout().size()).isEqualTo(50);
+    }
+
+    private static List<Example> kind(String prefix, int count, FeedbackKind kind) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new Example(prefix + i, "text " + i, "pos", false, kind))
+                .toList();
     }
 
     private static List<Example> seeds(String label, int count) {

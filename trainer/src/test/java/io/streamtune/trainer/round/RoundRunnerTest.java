@@ -9,6 +9,7 @@ import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.eval.EvaluationReport;
 import io.streamtune.model.training.LabeledText;
 import io.streamtune.model.training.ProgressListener;
+import io.streamtune.schemas.FeedbackKind;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
@@ -106,6 +107,7 @@ class RoundRunnerTest {
         private final WordVoteTuner delegate;
         private final List<Long> evaluated = new ArrayList<>();
         private final List<EvaluationReport> reports = new ArrayList<>();
+        private final List<TuningJob> jobs = new ArrayList<>();
 
         ReportingTuner(WordVoteTuner delegate) {
             this.delegate = delegate;
@@ -122,6 +124,9 @@ class RoundRunnerTest {
                 throws IOException {
             TunedCandidate tuned = delegate.fineTuneAndEvaluate(job, modelStore, progress);
             reports.add(tuned.holdout());
+            if (job.parent().isPresent()) {
+                jobs.add(job);
+            }
             return tuned;
         }
 
@@ -197,6 +202,35 @@ class RoundRunnerTest {
         assertThat(round.get(1).getMetrics()).containsKeys("recall.neutral", "confusion.neutral->neutral");
         assertThat(tuner.predict(store.resolve(MODEL, outcome.version()), List.of("neg", "pos", "neutral"), "a wombat"))
                 .isEqualTo("neutral");
+    }
+
+    @Test
+    void shouldRecordBothVersionsOnTheAuditHoldoutAndNeverTrainOnIt() throws IOException {
+        ReportingTuner reporting = new ReportingTuner(tuner);
+        useTuner(reporting);
+        bootstrap();
+        List<Example> fresh = new ArrayList<>(examples("c", 60, "quokka visit today", "pos"));
+        IntStream.range(0, 40)
+                .mapToObj(i -> new Example("a" + i, "wombat sighting " + i, "neg", false, FeedbackKind.AUDIT))
+                .forEach(fresh::add);
+
+        runner.run(snapshot(fresh, 250)).orElseThrow();
+
+        Map<String, Double> metrics = versions().get(3).getMetrics();
+        assertThat(metrics)
+                .containsEntry("auditHoldout.examples", 40.0)
+                .containsKeys(
+                        "auditHoldout.accuracy",
+                        "auditHoldout.macroF1",
+                        "inService.auditHoldout.accuracy",
+                        "inService.auditHoldout.macroF1",
+                        "examples");
+        assertThat(reporting.jobs).singleElement().satisfies(job -> {
+            assertThat(job.train()).noneMatch(text -> text.text().contains("wombat"));
+            assertThat(job.holdout()).noneMatch(text -> text.text().contains("wombat"));
+            assertThat(job.lexicalTrain()).noneMatch(text -> text.text().contains("wombat"));
+        });
+        assertThat(reporting.evaluated).contains(1L, 2L);
     }
 
     @Test

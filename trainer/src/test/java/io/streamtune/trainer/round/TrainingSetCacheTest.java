@@ -2,6 +2,7 @@ package io.streamtune.trainer.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamtune.schemas.FeedbackKind;
 import io.streamtune.schemas.LabelCorrection;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,13 +86,31 @@ class TrainingSetCacheTest {
         assertThat(cache.freshCount()).isZero();
     }
 
+    @Test
+    void shouldKeepTheKindsAndCountNoAuditAsFresh() {
+        add(2, "e3", "pos", FeedbackKind.CONFIRMATION);
+        add(3, "e4", "neg", FeedbackKind.AUDIT);
+        add(4, "e5", "neg", FeedbackKind.CORRECTION);
+        cache.poll(Duration.ofMillis(10));
+
+        assertThat(cache.freshCount()).isEqualTo(2);
+        assertThat(cache.snapshot().fresh())
+                .extracting(e -> e.eventId() + ":" + e.kind())
+                .containsExactlyInAnyOrder("e3:CONFIRMATION", "e4:AUDIT", "e5:CORRECTION");
+    }
+
     private void add(long offset, String eventId, String label) {
+        add(offset, eventId, label, FeedbackKind.CORRECTION);
+    }
+
+    private void add(long offset, String eventId, String label, FeedbackKind kind) {
         LabelCorrection value = LabelCorrection.newBuilder()
                 .setEventId(eventId)
                 .setLabel(label)
                 .setText("text of " + eventId)
                 .setAnnotator("alice")
                 .setCorrectedTime(Instant.EPOCH)
+                .setKind(kind)
                 .build();
         consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, eventId, value));
     }

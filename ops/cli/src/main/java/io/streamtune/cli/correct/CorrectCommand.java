@@ -11,6 +11,7 @@ import io.streamtune.cli.input.RowReader;
 import io.streamtune.cli.models.ModelChoice;
 import io.streamtune.cli.models.ModelVersionsTopic;
 import io.streamtune.runtime.config.SharedKeys;
+import io.streamtune.schemas.FeedbackKind;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.Topics;
@@ -42,7 +43,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Send label corrections: 'correct EVENT_ID LABEL' or 'correct --file FILE' (JSON Lines or CSV with"
-                    + " eventId,label and optional text,annotator,previousLabel).",
+                    + " eventId,label and optional text,annotator,previousLabel,kind).",
+            "--kind says what the label is: a correction of a wrong prediction (default), a confirmation of a"
+                    + " right one, or an audit (the label of an item drawn at random for review, which the trainer"
+                    + " keeps out of training to measure accuracy without bias).",
             "Labels are checked against the labels of the model version in service (latest PROMOTED on"
                     + " model-versions), or against --labels. A file with any bad line sends nothing."
         })
@@ -73,6 +77,12 @@ public final class CorrectCommand implements Callable<Integer> {
             paramLabel = "NAME",
             description = "Who corrects (default: the user name, for rows without one).")
     String annotator = System.getProperty("user.name", "cli");
+
+    @Option(
+            names = "--kind",
+            paramLabel = "KIND",
+            description = "correction|confirmation|audit (default: correction, for rows without a kind).")
+    String kind = "correction";
 
     @Option(
             names = "--labels",
@@ -109,10 +119,13 @@ public final class CorrectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FeedbackKind defaultKind =
+                KindName.parse(kind).orElseThrow(() -> new CommandException(KindName.problem("--kind", kind)));
         topic = client.topic(topic, SharedKeys.TOPIC_LABEL_CORRECTIONS, Topics.LABEL_CORRECTIONS);
         versionsTopic = client.topic(versionsTopic, SharedKeys.TOPIC_MODEL_VERSIONS, Topics.MODEL_VERSIONS);
         ClientSettings settings = client.settings();
-        List<LabelCorrection> corrections = file != null ? readFileChecked(settings) : List.of(single(settings));
+        List<LabelCorrection> corrections =
+                file != null ? readFileChecked(settings, defaultKind) : List.of(single(settings, defaultKind));
         SendResults results = new SendResults();
         try (KafkaProducer<String, LabelCorrection> producer = settings.producer()) {
             for (LabelCorrection correction : corrections) {
@@ -127,7 +140,7 @@ public final class CorrectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private LabelCorrection single(ClientSettings settings) {
+    private LabelCorrection single(ClientSettings settings, FeedbackKind defaultKind) {
         if (eventId == null || label == null) {
             throw new CommandException("give EVENT_ID and LABEL, or --file FILE");
         }
@@ -135,16 +148,17 @@ public final class CorrectCommand implements Callable<Integer> {
         known.problem(label).ifPresent(problem -> {
             throw new CommandException(problem + " " + known.known() + " for " + known.origin());
         });
-        return new CorrectionRows(annotator, Instant.now()).correction(eventId, label, text, annotator, previousLabel);
+        return new CorrectionRows(annotator, defaultKind, Instant.now())
+                .correction(eventId, label, text, annotator, previousLabel, defaultKind);
     }
 
-    private List<LabelCorrection> readFileChecked(ClientSettings settings) {
+    private List<LabelCorrection> readFileChecked(ClientSettings settings, FeedbackKind defaultKind) {
         if (eventId != null || label != null) {
             throw new CommandException("give either EVENT_ID LABEL or --file, not both");
         }
         List<InputRow> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        CorrectionRows reader = new CorrectionRows(annotator, Instant.now());
+        CorrectionRows reader = new CorrectionRows(annotator, defaultKind, Instant.now());
         List<LabelCorrection> corrections = new ArrayList<>();
         try (RowReader file = RowReader.open(this.file, format)) {
             while (true) {

@@ -9,11 +9,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code models list}: every version with its status, metrics and creation time. */
+/** {@code models list}: every version with its status, holdout and audited accuracy, and creation time. */
 @Command(
         name = "list",
         mixinStandardHelpOptions = true,
-        description = "List the versions: status, whether in service, created, examples, accuracy, macro-F1.")
+        description = "List the versions: status, whether in service, created, examples, accuracy and macro-F1 on the"
+                + " holdout, accuracy on the audited sample (with its size).")
 final class ModelsListCommand implements Callable<Integer> {
 
     @Mixin

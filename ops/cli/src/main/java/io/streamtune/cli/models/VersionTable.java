@@ -11,10 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The versions of a model as a table, and one version in full. */
+/**
+ * The versions of a model as a table, and one version in full. The table shows accuracy and macro-F1 on the
+ * trainer's holdout (drawn from corrections, confirmations and seed examples) and, beside them, accuracy on the audit
+ * holdout (labels of items drawn at random for review) with its size, as the trainer records them in the version's
+ * metrics.
+ */
 final class VersionTable {
 
-    private static final String COLUMNS = "%-8s %-10s %-11s %-17s %9s %9s %9s  %s";
+    /** The trainer's metric key of accuracy on the audit holdout. */
+    static final String AUDITED_ACCURACY = "auditHoldout.accuracy";
+
+    /** The trainer's metric key of the audit holdout's size. */
+    static final String AUDITED_EXAMPLES = "auditHoldout.examples";
+
+    private static final String COLUMNS = "%-8s %-10s %-11s %-17s %9s %11s %9s %15s  %s";
     private static final DateTimeFormatter MINUTES =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -36,8 +47,9 @@ final class VersionTable {
                         "IN SERVICE",
                         "CREATED (UTC)",
                         "EXAMPLES",
-                        "ACCURACY",
+                        "HOLDOUT ACC",
                         "MACRO-F1",
+                        "AUDITED ACC (N)",
                         "PARENT"))
                 .append(System.lineSeparator());
         for (VersionState state : versions) {
@@ -53,6 +65,7 @@ final class VersionTable {
                             v.getTrainingSetSize(),
                             metric(v, "accuracy"),
                             metric(v, "macroF1"),
+                            audited(v),
                             v.getParentVersion() == null ? "-" : "v" + v.getParentVersion()))
                     .append(System.lineSeparator());
         }
@@ -81,6 +94,15 @@ final class VersionTable {
 
     private static void line(StringBuilder out, String name, String value) {
         out.append(String.format(Locale.ROOT, "%-14s %s%n", name, value));
+    }
+
+    /** Accuracy on the audit holdout and its size, e.g. {@code 0.8125 (48)}; {@code -} without audits. */
+    private static String audited(ModelVersion v) {
+        Double examples = v.getMetrics().get(AUDITED_EXAMPLES);
+        if (examples == null || examples < 1 || !v.getMetrics().containsKey(AUDITED_ACCURACY)) {
+            return "-";
+        }
+        return metric(v, AUDITED_ACCURACY) + " (" + Math.round(examples) + ")";
     }
 
     private static String metric(ModelVersion v, String name) {

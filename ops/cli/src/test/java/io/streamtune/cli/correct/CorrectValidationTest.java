@@ -53,6 +53,25 @@ class CorrectValidationTest {
     }
 
     @Test
+    void shouldRefuseAnUnknownKindNamingTheOptionOrTheFieldAndItsLine() throws Exception {
+        Path file = Files.writeString(
+                folder.resolve("kinds.csv"), "eventId,label,kind\ne-1,pos,Confirmation\ne-2,neg,guess\ne-3,pos,\n");
+
+        CommandRun.Result option = CommandRun.run("correct", "e-1", "pos", "--kind", "maybe", "--labels", "neg,pos");
+        CommandRun.Result row =
+                CommandRun.run("correct", "--file", file.toString(), "--labels", "neg,pos", "-b", "127.0.0.1:1");
+
+        assertThat(option.exitCode()).isEqualTo(1);
+        assertThat(option.err())
+                .isEqualTo("streamtune: --kind must be one of correction|confirmation|audit (got 'maybe')"
+                        + System.lineSeparator());
+        assertThat(row.exitCode()).isEqualTo(1);
+        assertThat(row.err())
+                .contains(file + " line 3: field 'kind' must be one of correction|confirmation|audit (got 'guess')")
+                .contains("Nothing was sent (1 bad line");
+    }
+
+    @Test
     void shouldNameAMissingFileAndAMissingConfigFile() {
         Path missing = folder.resolve("none.csv");
 

@@ -3,6 +3,7 @@ package io.streamtune.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamtune.cli.CommandRun;
+import io.streamtune.schemas.FeedbackKind;
 import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.testsupport.KafkaStack;
@@ -57,6 +58,23 @@ class CorrectIT {
         assertThat(sent.getText()).isEqualTo("great stuff");
         assertThat(sent.getAnnotator()).isEqualTo("alice");
         assertThat(sent.getPreviousLabel()).isEqualTo("neg");
+        assertThat(sent.getKind()).isEqualTo(FeedbackKind.CORRECTION);
+    }
+
+    @Test
+    void shouldSendTheKindOfTheOptionOrOfEachRow() throws Exception {
+        Path file = Files.writeString(
+                folder.resolve("reviewed.csv"), "eventId,label,kind\na,pos,audit\nb,neg,\nc,neg,CORRECTION\n");
+
+        CommandRun.Result single = CommandRun.run(command("correct", "e-1", "pos", "--kind", "confirmation"));
+        CommandRun.Result rows =
+                CommandRun.run(command("correct", "--file", file.toString(), "--kind", "Confirmation"));
+
+        assertThat(single.exitCode()).as(single.printed()).isZero();
+        assertThat(rows.exitCode()).as(rows.printed()).isZero();
+        assertThat(topics.readAll(corrections, LabelCorrection.class))
+                .extracting(r -> r.key() + ":" + r.value().getKind())
+                .containsExactly("e-1:CONFIRMATION", "a:AUDIT", "b:CONFIRMATION", "c:CORRECTION");
     }
 
     @Test

@@ -93,7 +93,7 @@ class PromotionsTest {
 
         assertThat(list.lines().toList()).hasSize(4).first().isEqualTo("model sentiment, in service: v1");
         assertThat(list.lines().toList().get(2))
-                .matches("v1 +PROMOTED +\\* +2026-01-02 03:04 +120 +0\\.9000 +0\\.8500 +-");
+                .matches("v1 +PROMOTED +\\* +2026-01-02 03:04 +120 +0\\.9000 +0\\.8500 +- +-");
         assertThat(list.lines().toList().get(3)).startsWith("v2 ").contains("CANDIDATE");
         assertThat(show)
                 .contains("status         CANDIDATE")
