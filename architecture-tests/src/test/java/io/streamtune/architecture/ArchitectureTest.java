@@ -18,6 +18,10 @@ class ArchitectureTest {
             LayeringRules.TRAINER_DOES_NOT_IMPORT_CLASSIFIER;
 
     @ArchTest
+    static final ArchRule shouldKeepTheReviewWorkbenchFromImportingTheApps =
+            LayeringRules.REVIEW_DOES_NOT_IMPORT_THE_APPS;
+
+    @ArchTest
     static final ArchRule shouldKeepKafkaOutOfTheModel = LayeringRules.MODEL_DOES_NOT_IMPORT_KAFKA;
 
     @ArchTest

@@ -32,6 +32,15 @@ final class LayeringRules {
             .resideInAPackage("io.streamtune.classifier..")
             .because("classifier-stream and trainer meet only through Kafka topics and the model store");
 
+    /** The review workbench meets both apps only through Kafka topics: it imports neither. */
+    static final ArchRule REVIEW_DOES_NOT_IMPORT_THE_APPS = noClasses()
+            .that()
+            .resideInAPackage("io.streamtune.review..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.streamtune.classifier..", "io.streamtune.trainer..", "io.streamtune.model..")
+            .because("the review workbench reads classifications and writes corrections; it needs no model");
+
     /** The model module is BERT on DJL and knows no Kafka. */
     static final ArchRule MODEL_DOES_NOT_IMPORT_KAFKA = noClasses()
             .that()
@@ -55,6 +64,7 @@ final class LayeringRules {
             .resideInAnyPackage(
                     "io.streamtune.classifier..",
                     "io.streamtune.trainer..",
+                    "io.streamtune.review..",
                     "io.streamtune.cli..",
                     "io.streamtune.demo..",
                     "io.streamtune.quality..")

@@ -11,6 +11,7 @@ import io.streamtune.cyclea.First;
 import io.streamtune.cyclea.inner.Inner;
 import io.streamtune.cycleb.Second;
 import io.streamtune.model.violation.ImportsKafka;
+import io.streamtune.review.violation.ImportsTheTrainer;
 import io.streamtune.schemas.violation.ImportsTheCli;
 import io.streamtune.trainer.violation.ImportsClassifier;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,14 @@ class LayeringRulesTest {
                 LayeringRules.TRAINER_DOES_NOT_IMPORT_CLASSIFIER,
                 classes(ImportsClassifier.class),
                 "io.streamtune.classifier.config.ClassifierConfig");
+    }
+
+    @Test
+    void shouldFailWhenTheReviewWorkbenchImportsAnApp() {
+        assertViolated(
+                LayeringRules.REVIEW_DOES_NOT_IMPORT_THE_APPS,
+                classes(ImportsTheTrainer.class),
+                "io.streamtune.trainer.config.TrainerConfig");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.streamtune.review.web.ReviewServer;
 import io.streamtune.review.web.SessionCookie;
 import io.streamtune.review.web.UsersFile;
 import io.streamtune.review.web.Views;
+import io.streamtune.review.workbench.Workbench;
 import java.time.Clock;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.streamtune.review;
+package io.streamtune.review.workbench;
 
 import io.streamtune.review.queue.ItemFilter;
 import io.streamtune.review.queue.Offer;

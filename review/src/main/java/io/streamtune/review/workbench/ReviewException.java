@@ -1,4 +1,4 @@
-package io.streamtune.review;
+package io.streamtune.review.workbench;
 
 /** A request the workbench refuses, with the HTTP status and the message the page shows; nothing was sent. */
 public final class ReviewException extends RuntimeException {
