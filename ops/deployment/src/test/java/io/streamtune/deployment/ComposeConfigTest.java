@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.config.ConfigLoader;
+import io.streamtune.review.config.ReviewConfig;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.config.TrainerConfigLoader;
 import java.io.IOException;
@@ -152,6 +153,30 @@ class ComposeConfigTest {
                     .isEqualTo(trainer.topics().modelVersions());
             assertThat(classifier.trainingSetTopic()).isEqualTo(trainer.topics().trainingSet());
         }
+    }
+
+    @Test
+    void shouldRunTheReviewWorkbenchOnTheSameClusterModelAndTopicsWithItsUsersMounted() {
+        assertThat(compose.servicesWithImage("streamtune/review")).containsExactly("review");
+        assertThat(configs.configFile("review"))
+                .isEqualTo(ComposeFile.ROOT.resolve("ops/compose/streamtune.properties"));
+        ReviewConfig review = configs.review("review");
+        TrainerConfig trainer = configs.trainer("trainer");
+        assertThat(review.kafkaSettings())
+                .containsEntry("bootstrap.servers", trainer.kafkaSettings().get("bootstrap.servers"));
+        assertThat(review.serdeSettings()).isEqualTo(trainer.serdeSettings());
+        assertThat(review.modelName()).isEqualTo(trainer.modelName());
+        assertThat(review.classificationsTopic()).isEqualTo(trainer.topics().classifications());
+        assertThat(review.correctionsTopic()).isEqualTo(trainer.topics().labelCorrections());
+        assertThat(review.modelVersionsTopic()).isEqualTo(trainer.topics().modelVersions());
+        assertThat(review.sessionSecret()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(compose.hostPathOf("review", review.usersFile().toString()))
+                .hasValueSatisfying(users -> assertThat(users).exists());
+        assertThat(review.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(String.valueOf(compose.service("review").get("healthcheck")))
+                .contains("http://localhost:" + review.httpPort() + "/health/ready");
+        assertThat(String.valueOf(compose.service("review").get("ports")))
+                .contains("127.0.0.1:" + review.httpPort() + ":" + review.httpPort());
     }
 
     @Test

@@ -66,6 +66,7 @@ class ComposeFileTest {
             expected.add(service + ":" + configs.classifier(service).httpPort());
         }
         expected.add("trainer:" + configs.trainer("trainer").httpPort());
+        expected.add("review:" + configs.review("review").httpPort());
 
         assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
     }

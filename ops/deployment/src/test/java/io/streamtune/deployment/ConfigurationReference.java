@@ -1,6 +1,7 @@
 package io.streamtune.deployment;
 
 import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.review.config.ReviewConfig;
 import io.streamtune.runtime.config.ConfigReference;
 import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.trainer.config.TrainerConfig;
@@ -21,6 +22,7 @@ final class ConfigurationReference {
     static String render() {
         ConfigDef classifier = ClassifierConfig.definition();
         ConfigDef trainer = TrainerConfig.definition();
+        ConfigDef review = ReviewConfig.definition();
         return START + "\n\n### Shared keys (every app)\n\n"
                 + ConfigReference.markdownTable(ConfigReference.sharedDefinition(), SharedKeys.names())
                 + "\n### classifier-stream (`classifier.*`)\n\n"
@@ -28,6 +30,8 @@ final class ConfigurationReference {
                         classifier, ConfigReference.ownKeys(classifier, ClassifierConfig.NAMESPACE))
                 + "\n### trainer (`trainer.*`)\n\n"
                 + ConfigReference.markdownTable(trainer, ConfigReference.ownKeys(trainer, TrainerConfig.NAMESPACE))
+                + "\n### review workbench (`review.*`)\n\n"
+                + ConfigReference.markdownTable(review, ConfigReference.ownKeys(review, ReviewConfig.NAMESPACE))
                 + "\n" + END;
     }
 }

@@ -2,6 +2,7 @@ package io.streamtune.deployment;
 
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.config.ConfigLoader;
+import io.streamtune.review.config.ReviewConfig;
 import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.serde.AvroSerdeConfig;
 import io.streamtune.trainer.config.TrainerConfig;
@@ -33,6 +34,10 @@ final class DeployedConfigs {
 
     TrainerConfig trainer(String service) {
         return TrainerConfigLoader.load(configFile(service), compose.environment(service));
+    }
+
+    ReviewConfig review(String service) {
+        return ReviewConfig.load(configFile(service), compose.environment(service));
     }
 
     /** The host file of the one bind-mounted file named in the service's command. */

@@ -28,7 +28,7 @@ class DockerfileTest {
     private static final Pattern MAIN_CLASS = Pattern.compile("<mainClass>([^<]+)</mainClass>");
 
     @ParameterizedTest
-    @CsvSource({"classifier-stream", "trainer"})
+    @CsvSource({"classifier-stream", "trainer", "review"})
     void shouldCopyOnlyContextFilesThatExistAndAreNotIgnored(String module) throws IOException {
         List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
@@ -47,7 +47,10 @@ class DockerfileTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"classifier-stream, io.streamtune.classifier.ClassifierApp", "trainer, io.streamtune.trainer.TrainerApp"
+    @CsvSource({
+        "classifier-stream, io.streamtune.classifier.ClassifierApp",
+        "trainer, io.streamtune.trainer.TrainerApp",
+        "review, io.streamtune.review.ReviewMain"
     })
     void shouldBuildTheModuleAndRunItsMainClass(String module, String mainClass) throws Exception {
         String dockerfile = dockerfile();
