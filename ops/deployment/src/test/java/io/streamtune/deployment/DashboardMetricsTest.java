@@ -28,6 +28,7 @@ class DashboardMetricsTest {
     static void collect() throws IOException {
         exported = new TreeSet<>(ExportedMetrics.classifier());
         exported.addAll(ExportedMetrics.trainer());
+        exported.addAll(ExportedMetrics.review());
         queries = new ArrayList<>();
         new ObjectMapper().readTree(DASHBOARD.toFile()).findValues("expr").forEach(e -> queries.add(e.asText()));
     }
@@ -68,7 +69,8 @@ class DashboardMetricsTest {
                         "streamtune_dead_letters_total",
                         "streamtune_model_reloads_total",
                         "streamtune_model_reload_failures_total",
-                        "streamtune_trainer_feedback_accepted_total");
+                        "streamtune_audited_accuracy",
+                        "streamtune_audited_events");
     }
 
     @Test

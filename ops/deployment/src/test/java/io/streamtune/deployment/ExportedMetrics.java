@@ -3,6 +3,10 @@ package io.streamtune.deployment;
 import io.streamtune.classifier.deadletter.DeadLetterReason;
 import io.streamtune.classifier.http.MetricsRenderer;
 import io.streamtune.classifier.metrics.ClassifierMetrics;
+import io.streamtune.review.accuracy.AuditBook;
+import io.streamtune.review.queue.Lane;
+import io.streamtune.review.web.ReviewMetricsText;
+import io.streamtune.schemas.FeedbackKind;
 import io.streamtune.trainer.TrainerMetricsText;
 import io.streamtune.trainer.round.RoundMetrics;
 import java.util.Map;
@@ -33,6 +37,19 @@ final class ExportedMetrics {
         try (RoundMetrics rounds = new RoundMetrics()) {
             return namesIn(TrainerMetricsText.render(rounds, Map.of()));
         }
+    }
+
+    /** Every metric name in the review workbench's real {@code /metrics} text, with one audited version. */
+    static Set<String> review() {
+        AuditBook audits = new AuditBook("probe");
+        audits.add("e-1", 1, "pos", "pos", "probe");
+        return namesIn(ReviewMetricsText.render(new ReviewMetricsText.Snapshot(
+                "probe",
+                Map.of(Lane.UNCERTAIN, 1, Lane.AUDIT, 1),
+                Map.of(FeedbackKind.AUDIT, 1L),
+                0,
+                audits.versions(),
+                true)));
     }
 
     private static Set<String> namesIn(String text) {

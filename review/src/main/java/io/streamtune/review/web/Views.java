@@ -1,12 +1,9 @@
 package io.streamtune.review.web;
 
 import io.streamtune.review.accuracy.AuditBook;
-import io.streamtune.review.accuracy.VersionAccuracy;
-import io.streamtune.review.queue.Lane;
 import io.streamtune.review.queue.Offer;
 import io.streamtune.review.queue.ReviewItem;
 import io.streamtune.review.state.ReviewState;
-import io.streamtune.runtime.ops.MetricsPage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,50 +73,12 @@ public final class Views {
 
     /** The workbench's metrics in Prometheus text. */
     String metrics() {
-        MetricsPage page = new MetricsPage();
-        Map<Lane, Integer> sizes = state.queue().sizes();
-        sizes.forEach((lane, size) -> page.gauge(
-                "streamtune_review_queue_items",
-                "Items waiting for review, per lane.",
-                Map.of("model", modelName, "lane", lane.name().toLowerCase(java.util.Locale.ROOT)),
-                size));
-        state.sender()
-                .sent()
-                .forEach((kind, count) -> page.counter(
-                        "streamtune_review_labels_sent_total",
-                        "Labels sent to the corrections topic, per kind.",
-                        Map.of("model", modelName, "kind", kind.name().toLowerCase(java.util.Locale.ROOT)),
-                        count));
-        page.gauge(
-                "streamtune_review_labels_pending",
-                "Labels waiting for their undo window.",
-                Map.of("model", modelName),
-                state.sender().pendingCount());
-        for (VersionAccuracy version : state.audits().versions()) {
-            Map<String, String> labels = Map.of("model", modelName, "version", Long.toString(version.version()));
-            page.gauge("streamtune_audited_accuracy", "Accuracy on audited events.", labels, version.accuracy());
-            page.gauge(
-                    "streamtune_audited_accuracy_low",
-                    "Lower end of its 95% Wilson interval.",
-                    labels,
-                    version.interval().low());
-            page.gauge(
-                    "streamtune_audited_accuracy_high",
-                    "Upper end of its 95% Wilson interval.",
-                    labels,
-                    version.interval().high());
-            page.gauge("streamtune_audited_macro_f1", "Macro-F1 on audited events.", labels, version.macroF1());
-            page.gauge(
-                    "streamtune_audited_events",
-                    "Audited events of the version (the sample size).",
-                    labels,
-                    version.audited());
-        }
-        page.gauge(
-                "streamtune_review_ready",
-                "1 once the state is read from Kafka.",
-                Map.of("model", modelName),
-                state.ready() ? 1 : 0);
-        return page.render();
+        return ReviewMetricsText.render(new ReviewMetricsText.Snapshot(
+                modelName,
+                state.queue().sizes(),
+                state.sender().sent(),
+                state.sender().pendingCount(),
+                state.audits().versions(),
+                state.ready()));
     }
 }
