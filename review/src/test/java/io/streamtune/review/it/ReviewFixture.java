@@ -63,6 +63,15 @@ final class ReviewFixture {
                         UsersFile.line("rita", Role.REVIEWER, PASSWORD)));
     }
 
+    /** Adds annotators {@code annotator-0} ... {@code annotator-(n-1)}, with the same password. */
+    void addAnnotators(int n) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(usersFile));
+        for (int i = 0; i < n; i++) {
+            lines.add(UsersFile.line("annotator-" + i, Role.ANNOTATOR, PASSWORD));
+        }
+        Files.write(usersFile, lines);
+    }
+
     Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>();
         settings.put(SharedKeys.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers());
