@@ -2,6 +2,7 @@ package io.streamtune.cli.init;
 
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.cli.client.ClientSettings;
+import io.streamtune.review.config.ReviewConfig;
 import io.streamtune.runtime.config.ConfigReference;
 import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.trainer.config.TrainerConfig;
@@ -10,7 +11,7 @@ import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * The starter file {@code streamtune init} writes, rendered from the apps' definitions: the shared keys with the
- * local stack's connection, then every classifier and trainer key commented out at its default.
+ * local stack's connection, then every classifier, trainer and review key commented out at its default.
  */
 public final class StarterFile {
 
@@ -20,11 +21,15 @@ public final class StarterFile {
             SharedKeys.REGISTRY_URL, ClientSettings.DEFAULT_SCHEMA_REGISTRY,
             SharedKeys.MODEL_STORE_ROOT, ".streamtune/models");
 
+    /** The review workbench's users file, next to the starter file. */
+    static final Map<String, String> REVIEW_USERS = Map.of(ReviewConfig.USERS_FILE, "review-users");
+
     private StarterFile() {}
 
     public static String render() {
         ConfigDef classifier = ClassifierConfig.definition();
         ConfigDef trainer = TrainerConfig.definition();
+        ConfigDef review = ReviewConfig.definition();
         return "# Streamtune configuration: every app (classifier, trainer, the streamtune CLI) reads this one file.\n"
                 + "# Shared keys mean the same for every app; each app's own keys are under its namespace.\n"
                 + "# STREAMTUNE_* environment variables override single keys (STREAMTUNE_MODEL_NAME=...).\n"
@@ -36,6 +41,9 @@ public final class StarterFile {
                         classifier, ConfigReference.ownKeys(classifier, ClassifierConfig.NAMESPACE), Map.of())
                 + "\n# --- trainer (trainer.*) ---\n"
                 + ConfigReference.starterFile(
-                        trainer, ConfigReference.ownKeys(trainer, TrainerConfig.NAMESPACE), Map.of());
+                        trainer, ConfigReference.ownKeys(trainer, TrainerConfig.NAMESPACE), Map.of())
+                + "\n# --- review workbench (review.*): streamtune review add-user NAME --users-file review-users ---\n"
+                + ConfigReference.starterFile(
+                        review, ConfigReference.ownKeys(review, ReviewConfig.NAMESPACE), REVIEW_USERS);
     }
 }

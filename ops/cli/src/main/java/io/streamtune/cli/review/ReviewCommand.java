@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         })
 public final class ReviewCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The apps' configuration file.")
+    // not required by picocli: it would then be required for add-user too
+    @Option(names = "--config", paramLabel = "FILE", description = "The apps' configuration file (required).")
     Path config;
 
     @Spec
@@ -36,6 +37,9 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (config == null) {
+            throw new CommandException("review needs --config FILE (the apps' file; streamtune init writes one)");
+        }
         ReviewConfig settings;
         try {
             settings = ReviewConfig.load(config, System.getenv());

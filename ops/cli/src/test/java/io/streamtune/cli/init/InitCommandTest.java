@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.config.ConfigLoader;
 import io.streamtune.cli.CommandRun;
+import io.streamtune.review.config.ReviewConfig;
 import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.config.TrainerConfigLoader;
@@ -37,10 +38,14 @@ class InitCommandTest {
         assertThat(classifier.streamsConfig()).containsEntry("bootstrap.servers", "localhost:9092");
         assertThat(trainer.serdeSettings()).isEqualTo(classifier.serdeConfig());
         assertThat(classifier.batchMaxRecords()).isEqualTo(32);
+        ReviewConfig review = ReviewConfig.load(file, Map.of());
+        assertThat(review.modelName()).isEqualTo("genres");
+        assertThat(review.serdeSettings()).isEqualTo(trainer.serdeSettings());
+        assertThat(review.usersFile()).isEqualTo(Path.of("review-users"));
     }
 
     @Test
-    void shouldNameEveryKeyOfBothAppsWithItsDefault() throws IOException {
+    void shouldNameEveryKeyOfEveryAppWithItsDefault() throws IOException {
         Path file = folder.resolve("streamtune.properties");
         run("--output", file.toString());
         String text = Files.readString(file);
@@ -49,6 +54,9 @@ class InitCommandTest {
             assertThat(text).as(key).containsPattern("(?m)^#?" + key.replace(".", "\\.") + "=");
         }
         for (String key : TrainerConfig.definition().names()) {
+            assertThat(text).as(key).containsPattern("(?m)^#?" + key.replace(".", "\\.") + "=");
+        }
+        for (String key : ReviewConfig.definition().names()) {
             assertThat(text).as(key).containsPattern("(?m)^#?" + key.replace(".", "\\.") + "=");
         }
         assertThat(text)
