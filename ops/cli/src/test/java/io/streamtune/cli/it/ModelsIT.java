@@ -60,7 +60,7 @@ class ModelsIT {
         assertThat(result.exitCode()).as(result.printed()).isZero();
         List<String> lines = result.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("model sentiment, in service: v2");
-        assertThat(lines.get(2)).matches("v1 +PROMOTED +\\d{4}-.*100 +0\\.8100 +0\\.7500 +-");
+        assertThat(lines.get(2)).matches("v1 +PROMOTED +\\d{4}-.*100 +0\\.8100 +0\\.7500 +- +-");
         assertThat(lines.get(3)).matches("v2 +PROMOTED +\\* .*200 +0\\.8200 .*");
         assertThat(lines.get(4)).matches("v3 +REJECTED .*");
         assertThat(lines).hasSize(6);
