@@ -44,8 +44,11 @@ class SummaryTextTest {
                 new DemoResult.Files(Path.of("s.txt"), Path.of("a.html"), Path.of("a.png")),
                 Duration.ofSeconds(75),
                 false);
-        DemoSettings settings = DemoSettings.defaults(Path.of("/repo")).toBuilder()
-                .withStream(6, 2.0, 3)
+        DemoSettings settings = DemoSettings.builder()
+                .setRepositoryRoot(Path.of("/repo"))
+                .optEvents(6)
+                .optRate(2.0)
+                .optWindow(3)
                 .build();
 
         List<String> lines = SummaryText.render(result, settings);

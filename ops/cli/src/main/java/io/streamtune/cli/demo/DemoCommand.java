@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code streamtune demo}: the whole loop on this machine in one command (see {@link Demo}). Every option defaults
- * to the full demo; Ctrl-C stops it and everything it started. A bad option or data line is one line on stderr.
+ * {@code streamtune demo}: the whole loop on this machine in one command (see {@link Demo}). Each option only sets
+ * its value in a {@link DemoSettings.Builder}, which owns the defaults (the full demo) and checks the values. Ctrl-C
+ * stops the demo and everything it started. A bad option or data line is one line on stderr.
  */
 @Command(
         name = "demo",
@@ -33,95 +34,133 @@ public final class DemoCommand implements Callable<Integer> {
 
     static final int CANCELLED = 130;
 
+    private final DemoSettings.Builder settings = DemoSettings.builder();
+
     @Option(
             names = "--events",
             paramLabel = "N",
             description = "Events to stream (default 1800; the stream split has 2400 minus the bootstrap examples).")
-    Integer events;
+    void events(int value) {
+        settings.optEvents(value);
+    }
 
     @Option(names = "--rate", paramLabel = "PER_SECOND", description = "Events per second (default 8).")
-    Double rate;
+    void rate(double value) {
+        settings.optRate(value);
+    }
 
     @Option(names = "--bootstrap-size", paramLabel = "N", description = "Examples v1 is trained on (default 150).")
-    Integer bootstrapSize;
+    void bootstrapSize(int value) {
+        settings.optBootstrapSize(value);
+    }
 
     @Option(
             names = "--bootstrap-domain",
             paramLabel = "DOMAIN",
             description = "Domain of the v1 examples: yelp, imdb, amazon or all (default yelp).")
-    String bootstrapDomain;
+    void bootstrapDomain(String value) {
+        settings.optBootstrapDomain(value);
+    }
 
     @Option(
             names = "--correct-share",
             paramLabel = "SHARE",
             description = "Share of wrong predictions the simulated person corrects, 0-1 (default 0.8).")
-    Double correctShare;
+    void correctShare(double value) {
+        settings.optCorrectShare(value);
+    }
 
     @Option(names = "--round-trigger", paramLabel = "N", description = "Corrections that start a round (default 50).")
-    Integer roundTrigger;
+    void roundTrigger(int value) {
+        settings.optRoundTrigger(value);
+    }
 
     @Option(names = "--window", paramLabel = "N", description = "Events per accuracy window (default 200).")
-    Integer window;
+    void window(int value) {
+        settings.optWindow(value);
+    }
 
     @Option(
             names = "--test-size",
             paramLabel = "N",
             description = "Test sentences scored before and after, 0 to skip (default 600).")
-    Integer testSize;
+    void testSize(int value) {
+        settings.optTestSize(value);
+    }
 
     @Option(
             names = "--epochs",
             paramLabel = "N",
             description = "Fine-tuning epochs per round (default: the trainer's training.epochs).")
-    Integer epochs;
+    void epochs(int value) {
+        settings.optEpochs(value);
+    }
 
     @Option(
             names = "--learning-rate",
             paramLabel = "RATE",
             description = "Peak fine-tuning learning rate (default: the trainer's training.learning.rate).")
-    Double learningRate;
+    void learningRate(double value) {
+        settings.optLearningRate(value);
+    }
 
     @Option(
             names = "--replay-ratio",
             paramLabel = "RATIO",
             description =
                     "Earlier examples replayed per new correction in a round (default: the trainer's round.replay.ratio).")
-    Double replayRatio;
+    void replayRatio(double value) {
+        settings.optReplayRatio(value);
+    }
 
     @Option(
             names = "--gate-metric",
             paramLabel = "METRIC",
             description = "What the gate compares on the holdout: macroF1 or accuracy (default macroF1).")
-    String gateMetric;
+    void gateMetric(String value) {
+        settings.optGateMetric(value);
+    }
 
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
             description = "Stack, model store and reports (default <repo>/.streamtune/demo).")
-    Path dataDir;
+    void dataDir(Path value) {
+        settings.optDataDir(value);
+    }
 
     @Option(
             names = "--data-file",
             paramLabel = "FILE",
             description = "Labelled data (default <repo>/data/uci_sentiment.jsonl).")
-    Path dataFile;
+    void dataFile(Path value) {
+        settings.optDataFile(value);
+    }
 
     @Option(names = "--kafka-port", paramLabel = "PORT", description = "Broker port (default 9092).")
-    Integer kafkaPort;
+    void kafkaPort(int value) {
+        settings.optKafkaPort(value);
+    }
 
     @Option(names = "--controller-port", paramLabel = "PORT", description = "KRaft controller port (default 9093).")
-    Integer controllerPort;
+    void controllerPort(int value) {
+        settings.optControllerPort(value);
+    }
 
     @Option(names = "--registry-port", paramLabel = "PORT", description = "Schema registry port (default 8081).")
-    Integer registryPort;
+    void registryPort(int value) {
+        settings.optRegistryPort(value);
+    }
 
     @Option(names = "--keep-stack", description = "Leave the stack running at the end.")
-    boolean keepStack;
+    void keepStack(boolean value) {
+        settings.optKeepStack(value);
+    }
 
     @Override
     public Integer call() throws Exception {
         try {
-            return run(settings(DemoSettings.defaults(RepositoryRoot.locate())));
+            return run(settings(RepositoryRoot.locate()));
         } catch (IllegalArgumentException | ConfigException e) {
             throw new CommandException("demo: " + e.getMessage(), e);
         }
@@ -152,34 +191,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    DemoSettings settings(DemoSettings defaults) {
-        DemoSettings.Training training = defaults.training();
-        DemoSettings.Ports ports = defaults.ports();
-        return defaults.toBuilder()
-                .withStream(or(events, defaults.events()), or(rate, defaults.rate()), or(window, defaults.window()))
-                .withBootstrap(
-                        or(bootstrapSize, defaults.bootstrapSize()), or(bootstrapDomain, defaults.bootstrapDomain()))
-                .withFeedback(or(correctShare, defaults.correctShare()), or(roundTrigger, defaults.roundTrigger()))
-                .withFolders(or(dataFile, defaults.dataFile()), or(dataDir, defaults.dataDir()))
-                .withStack(
-                        new DemoSettings.Ports(
-                                or(kafkaPort, ports.kafka()),
-                                or(controllerPort, ports.controller()),
-                                or(registryPort, ports.registry())),
-                        keepStack)
-                .withTraining(
-                        new DemoSettings.Training(
-                                or(epochs, training.epochs()),
-                                training.maxLength(),
-                                or(learningRate, training.learningRate()),
-                                training.seed(),
-                                or(replayRatio, training.replayRatio()),
-                                or(gateMetric, training.gateMetric())),
-                        or(testSize, defaults.testSize()))
-                .build();
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
+    /** The settings the options gave, the rest at the full demo's defaults in the checkout at {@code repositoryRoot}. */
+    DemoSettings settings(Path repositoryRoot) {
+        return settings.setRepositoryRoot(repositoryRoot).build();
     }
 }

@@ -15,7 +15,7 @@ class DemoCommandTest {
     private static DemoSettings parse(String... args) {
         DemoCommand command = new DemoCommand();
         new CommandLine(command).parseArgs(args);
-        return command.settings(DEFAULTS);
+        return command.settings(Path.of("/repo"));
     }
 
     @Test
