@@ -85,4 +85,12 @@ class DemoCommandTest {
         assertThatThrownBy(() -> parse("--correct-share", "1.5")).hasMessageContaining("--correct-share");
         assertThatThrownBy(() -> parse("--rate", "0")).hasMessageContaining("--rate");
     }
+
+    @Test
+    void shouldRefuseAValueOfTheWrongTypeOrAValueForTheFlagNamingTheOption() {
+        assertThatThrownBy(() -> parse("--events", "x"))
+                .hasMessageContaining("--events")
+                .hasMessageContaining("int");
+        assertThatThrownBy(() -> parse("--keep-stack", "yes")).hasMessageContaining("yes");
+    }
 }
