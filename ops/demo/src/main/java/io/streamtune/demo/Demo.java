@@ -12,12 +12,8 @@ import io.streamtune.demo.loop.DemoClients;
 import io.streamtune.demo.loop.EventStreamer;
 import io.streamtune.demo.loop.StreamedEvent;
 import io.streamtune.demo.loop.VersionWatcher;
-import io.streamtune.demo.report.ChartData;
 import io.streamtune.demo.report.ClassifiedEvent;
-import io.streamtune.demo.report.PngChart;
-import io.streamtune.demo.report.SvgChart;
 import io.streamtune.demo.report.VersionDecision;
-import io.streamtune.demo.report.WindowAccuracy;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.Topics;
@@ -28,7 +24,6 @@ import io.streamtune.trainer.round.Example;
 import io.streamtune.trainer.round.RoundOutcome;
 import io.streamtune.trainer.tuning.DjlModelTuner;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -251,58 +246,41 @@ public final class Demo {
     private DemoResult finish(
             DemoRun run, DemoPlan plan, List<StreamedEvent> events, LoopParts loop, OptionalDouble testBefore)
             throws Exception {
-        List<ClassifiedEvent> classified =
-                loop == null ? List.of() : loop.collector().classified();
-        List<VersionDecision> decisions =
-                loop == null ? List.of() : loop.watcher().decisions();
-        long servedAtEnd = loop == null ? 1 : loop.classifier().metrics().servedVersion();
-        int sent = loop == null ? 0 : loop.streamer().sent();
-        int duplicates = loop == null ? 0 : loop.collector().duplicates();
-        int corrections = loop == null ? 0 : loop.collector().corrections();
-        int withText = loop == null ? 0 : loop.collector().correctionsWithText();
+        DemoResult.Builder result = DemoResult.builder()
+                .setRun(run.runId(), run.modelName())
+                .setStack(run.endpoints().bootstrapServers(), run.endpoints().schemaRegistryUrl())
+                .setStream(events)
+                .setFiles(DemoResult.Files.in(run.folder()));
+        long servedAtEnd = stopLoop(loop, result);
+        result.optTestScores(testBefore, scoreAfterRounds(run, servedAtEnd, plan.test()));
+        DemoResult done =
+                result.setElapsed(elapsed()).optCancelled(cancelled.get()).build();
+        RunReport.drawCharts(done, settings);
+        RunReport.writeSummary(done, settings, out);
+        return done;
+    }
+
+    /** Takes what the loop measured, then stops it; returns the version served at the end (1 without a loop). */
+    private long stopLoop(LoopParts loop, DemoResult.Builder result) {
+        long servedAtEnd = 1;
+        if (loop != null) {
+            ClassificationCollector collector = loop.collector();
+            List<ClassifiedEvent> classified = collector.classified();
+            List<VersionDecision> decisions = loop.watcher().decisions();
+            servedAtEnd = loop.classifier().metrics().servedVersion();
+            result.optSent(loop.streamer().sent())
+                    .optClassified(classified, settings.window(), collector.duplicates())
+                    .optVersions(decisions, servedAtEnd)
+                    .optCorrections(collector.corrections(), collector.correctionsWithText());
+        }
         say("Stopping the classifier and the trainer ...");
         closeLoop();
-        OptionalDouble testAfter =
-                servedAtEnd > 1 && !cancelled.get() ? scoreTest(run, servedAtEnd, plan.test()) : OptionalDouble.empty();
-        List<WindowAccuracy> windows = WindowAccuracy.of(classified, settings.window());
-        List<WindowAccuracy.Takeover> takeovers = WindowAccuracy.takeovers(classified);
-        DemoResult.Files files = new DemoResult.Files(
-                run.folder().resolve("summary.txt"),
-                run.folder().resolve("accuracy.html"),
-                run.folder().resolve("accuracy.png"));
-        ChartData chart = new ChartData(
-                "Streamtune demo " + run.runId() + ": accuracy per " + settings.window() + " events",
-                windows,
-                takeovers,
-                events.size());
-        SvgChart.writeHtml(chart, files.html());
-        PngChart.write(chart, files.png());
-        DemoResult result = new DemoResult(
-                run.runId(),
-                run.modelName(),
-                run.endpoints().bootstrapServers(),
-                run.endpoints().schemaRegistryUrl(),
-                events,
-                sent,
-                classified,
-                duplicates,
-                windows,
-                takeovers,
-                decisions,
-                servedAtEnd,
-                corrections,
-                withText,
-                testBefore,
-                testAfter,
-                files,
-                elapsed(),
-                cancelled.get());
-        List<String> summary = SummaryText.render(result, settings);
-        Files.write(files.summary(), summary, StandardCharsets.UTF_8);
-        out.println();
-        summary.forEach(out::println);
-        out.flush();
-        return result;
+        return servedAtEnd;
+    }
+
+    /** The test score of the version served at the end, when rounds replaced version 1 and the run went on. */
+    private OptionalDouble scoreAfterRounds(DemoRun run, long servedAtEnd, List<LabelledText> test) throws Exception {
+        return servedAtEnd > 1 && !cancelled.get() ? scoreTest(run, servedAtEnd, test) : OptionalDouble.empty();
     }
 
     private Duration elapsed() {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything a demo run can be told. {@link #defaults(Path)} gives the settings of the full demo (about 5 to 8
- * minutes on a 2-core CPU); {@link #toBuilder()} changes groups of values in a copy.
+ * Everything a demo run can be told. {@link #builder()} starts from the settings of the full demo (about 5 to 8
+ * minutes on a 2-core CPU): set the repository root, change what you need with the {@code opt...} methods.
  *
  * @param dataFile the labelled data ({@code data/uci_sentiment.jsonl})
  * @param dataDir where the stack, the model store, the state and the report go
@@ -65,126 +65,12 @@ public record DemoSettings(
 
     /** The full demo, with its data dir and data file in the repository. */
     public static DemoSettings defaults(Path repositoryRoot) {
-        return new DemoSettings(
-                repositoryRoot.resolve("data/uci_sentiment.jsonl"),
-                repositoryRoot.resolve(".streamtune/demo"),
-                1800,
-                8.0,
-                150,
-                "yelp",
-                0.8,
-                200,
-                50,
-                600,
-                new Ports(9092, 9093, 8081),
-                false,
-                Training.trainerDefaults(),
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(4));
+        return builder().setRepositoryRoot(repositoryRoot).build();
     }
 
-    /** A builder starting from these settings, to change groups of them and build a validated copy. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Changes groups of settings; {@link #build()} checks the result as the constructor does. */
-    public static final class Builder {
-        private Path dataFile;
-        private Path dataDir;
-        private int events;
-        private double rate;
-        private int bootstrapSize;
-        private String bootstrapDomain;
-        private double correctShare;
-        private int window;
-        private int roundTrigger;
-        private int testSize;
-        private Ports ports;
-        private boolean keepStack;
-        private Training training;
-        private Duration progressInterval;
-        private Duration finishTimeout;
-
-        private Builder(DemoSettings from) {
-            dataFile = from.dataFile;
-            dataDir = from.dataDir;
-            events = from.events;
-            rate = from.rate;
-            bootstrapSize = from.bootstrapSize;
-            bootstrapDomain = from.bootstrapDomain;
-            correctShare = from.correctShare;
-            window = from.window;
-            roundTrigger = from.roundTrigger;
-            testSize = from.testSize;
-            ports = from.ports;
-            keepStack = from.keepStack;
-            training = from.training;
-            progressInterval = from.progressInterval;
-            finishTimeout = from.finishTimeout;
-        }
-
-        public Builder withStream(int newEvents, double newRate, int newWindow) {
-            events = newEvents;
-            rate = newRate;
-            window = newWindow;
-            return this;
-        }
-
-        public Builder withBootstrap(int size, String domain) {
-            bootstrapSize = size;
-            bootstrapDomain = domain;
-            return this;
-        }
-
-        public Builder withFeedback(double share, int trigger) {
-            correctShare = share;
-            roundTrigger = trigger;
-            return this;
-        }
-
-        public Builder withFolders(Path newDataFile, Path newDataDir) {
-            dataFile = newDataFile;
-            dataDir = newDataDir;
-            return this;
-        }
-
-        public Builder withStack(Ports newPorts, boolean keep) {
-            ports = newPorts;
-            keepStack = keep;
-            return this;
-        }
-
-        public Builder withTraining(Training newTraining, int newTestSize) {
-            training = newTraining;
-            testSize = newTestSize;
-            return this;
-        }
-
-        public Builder withTiming(Duration progress, Duration finish) {
-            progressInterval = progress;
-            finishTimeout = finish;
-            return this;
-        }
-
-        public DemoSettings build() {
-            return new DemoSettings(
-                    dataFile,
-                    dataDir,
-                    events,
-                    rate,
-                    bootstrapSize,
-                    bootstrapDomain,
-                    correctShare,
-                    window,
-                    roundTrigger,
-                    testSize,
-                    ports,
-                    keepStack,
-                    training,
-                    progressInterval,
-                    finishTimeout);
-        }
+    /** @return a builder holding the full demo's settings; the repository root must still be set */
+    public static Builder builder() {
+        return new Builder();
     }
 
     private static void requireAtLeast(String option, int value, int minimum) {
@@ -215,20 +101,221 @@ public record DemoSettings(
     public record Training(
             int epochs, int maxLength, double learningRate, long seed, double replayRatio, String gateMetric) {
 
-        /** The trainer's own defaults: the demo tunes nothing of its own. */
-        public static Training trainerDefaults() {
-            Map<String, Object> defaults = TrainerConfig.definition().defaultValues();
-            return new Training(
-                    (Integer) defaults.get(TrainerConfig.TRAINING_EPOCHS),
-                    (Integer) defaults.get(TrainerConfig.TRAINING_MAX_LENGTH),
-                    (Double) defaults.get(TrainerConfig.TRAINING_LEARNING_RATE),
-                    (Long) defaults.get(TrainerConfig.ROUND_SEED),
-                    (Double) defaults.get(TrainerConfig.ROUND_REPLAY_RATIO),
-                    (String) defaults.get(TrainerConfig.GATE_METRIC));
-        }
-
         public Training {
             Objects.requireNonNull(gateMetric, "gateMetric");
+        }
+    }
+
+    /**
+     * Builds {@link DemoSettings}. Required: the repository root, which places the data file and the data dir
+     * unless they are given. Defaults: 1800 events at 8 per second, 150 {@code yelp} bootstrap examples, 80% of
+     * the wrong predictions corrected, windows of 200 events, a round after 50 corrections, 600 test sentences,
+     * ports 9092, 9093 and 8081, the stack stopped at the end, the trainer's own fine-tuning defaults, a progress
+     * line every 5 seconds and 4 minutes to finish.
+     */
+    public static final class Builder {
+        private Path repositoryRoot;
+        private Path dataFile;
+        private Path dataDir;
+        private int events = 1800;
+        private double rate = 8.0;
+        private int bootstrapSize = 150;
+        private String bootstrapDomain = "yelp";
+        private double correctShare = 0.8;
+        private int window = 200;
+        private int roundTrigger = 50;
+        private int testSize = 600;
+        private int kafkaPort = 9092;
+        private int controllerPort = 9093;
+        private int registryPort = 8081;
+        private boolean keepStack;
+        private int epochs;
+        private int maxLength;
+        private double learningRate;
+        private long seed;
+        private double replayRatio;
+        private String gateMetric;
+        private Duration progressInterval = Duration.ofSeconds(5);
+        private Duration finishTimeout = Duration.ofMinutes(4);
+
+        /** The demo tunes nothing of its own: fine-tuning starts at the trainer's defaults. */
+        private Builder() {
+            Map<String, Object> trainer = TrainerConfig.definition().defaultValues();
+            epochs = (Integer) trainer.get(TrainerConfig.TRAINING_EPOCHS);
+            maxLength = (Integer) trainer.get(TrainerConfig.TRAINING_MAX_LENGTH);
+            learningRate = (Double) trainer.get(TrainerConfig.TRAINING_LEARNING_RATE);
+            seed = (Long) trainer.get(TrainerConfig.ROUND_SEED);
+            replayRatio = (Double) trainer.get(TrainerConfig.ROUND_REPLAY_RATIO);
+            gateMetric = (String) trainer.get(TrainerConfig.GATE_METRIC);
+        }
+
+        /** @param root the checkout: the data file and the data dir default to places in it */
+        public Builder setRepositoryRoot(Path root) {
+            repositoryRoot = root;
+            return this;
+        }
+
+        /** @param file the labelled data, instead of {@code <root>/data/uci_sentiment.jsonl} */
+        public Builder optDataFile(Path file) {
+            dataFile = file;
+            return this;
+        }
+
+        /** @param dir the stack, model store and reports, instead of {@code <root>/.streamtune/demo} */
+        public Builder optDataDir(Path dir) {
+            dataDir = dir;
+            return this;
+        }
+
+        /** @param count events of the stream split to send */
+        public Builder optEvents(int count) {
+            events = count;
+            return this;
+        }
+
+        /** @param perSecond events sent per second */
+        public Builder optRate(double perSecond) {
+            rate = perSecond;
+            return this;
+        }
+
+        /** @param size examples version 1 is trained on */
+        public Builder optBootstrapSize(int size) {
+            bootstrapSize = size;
+            return this;
+        }
+
+        /** @param domain the domain of version 1's examples, or {@value DemoPlan#ALL_DOMAINS} */
+        public Builder optBootstrapDomain(String domain) {
+            bootstrapDomain = domain;
+            return this;
+        }
+
+        /** @param share the share of wrong predictions corrected, 0 to 1 */
+        public Builder optCorrectShare(double share) {
+            correctShare = share;
+            return this;
+        }
+
+        /** @param size events per accuracy window */
+        public Builder optWindow(int size) {
+            window = size;
+            return this;
+        }
+
+        /** @param corrections new corrections that start a round */
+        public Builder optRoundTrigger(int corrections) {
+            roundTrigger = corrections;
+            return this;
+        }
+
+        /** @param size test sentences scored before and after (0: skip) */
+        public Builder optTestSize(int size) {
+            testSize = size;
+            return this;
+        }
+
+        /** @param port the broker's client port */
+        public Builder optKafkaPort(int port) {
+            kafkaPort = port;
+            return this;
+        }
+
+        /** @param port the KRaft controller port */
+        public Builder optControllerPort(int port) {
+            controllerPort = port;
+            return this;
+        }
+
+        /** @param port the schema registry's port */
+        public Builder optRegistryPort(int port) {
+            registryPort = port;
+            return this;
+        }
+
+        /** @param keep whether the stack keeps running at the end */
+        public Builder optKeepStack(boolean keep) {
+            keepStack = keep;
+            return this;
+        }
+
+        /** @param count fine-tuning epochs of the bootstrap and each round */
+        public Builder optEpochs(int count) {
+            epochs = count;
+            return this;
+        }
+
+        /** @param tokens tokens per text, in training and in the classifier */
+        public Builder optMaxLength(int tokens) {
+            maxLength = tokens;
+            return this;
+        }
+
+        /** @param peak the peak fine-tuning learning rate */
+        public Builder optLearningRate(double peak) {
+            learningRate = peak;
+            return this;
+        }
+
+        /** @param value the seed of training, the holdout split and the simulated person */
+        public Builder optSeed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** @param ratio earlier examples replayed per new correction */
+        public Builder optReplayRatio(double ratio) {
+            replayRatio = ratio;
+            return this;
+        }
+
+        /** @param metric what the gate compares: {@code accuracy} or {@code macroF1} */
+        public Builder optGateMetric(String metric) {
+            gateMetric = metric;
+            return this;
+        }
+
+        /** @param interval how often a progress line is printed */
+        public Builder optProgressInterval(Duration interval) {
+            progressInterval = interval;
+            return this;
+        }
+
+        /** @param timeout how long the end waits for the last classifications and a round */
+        public Builder optFinishTimeout(Duration timeout) {
+            finishTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @return the validated settings
+         * @throws IllegalArgumentException naming the first invalid option, or the repository root when it is
+         *     needed and missing
+         */
+        public DemoSettings build() {
+            return new DemoSettings(
+                    dataFile != null ? dataFile : inRepository("data/uci_sentiment.jsonl"),
+                    dataDir != null ? dataDir : inRepository(".streamtune/demo"),
+                    events,
+                    rate,
+                    bootstrapSize,
+                    bootstrapDomain,
+                    correctShare,
+                    window,
+                    roundTrigger,
+                    testSize,
+                    new Ports(kafkaPort, controllerPort, registryPort),
+                    keepStack,
+                    new Training(epochs, maxLength, learningRate, seed, replayRatio, gateMetric),
+                    progressInterval,
+                    finishTimeout);
+        }
+
+        private Path inRepository(String path) {
+            if (repositoryRoot == null) {
+                throw new IllegalArgumentException("repositoryRoot is required to place " + path);
+            }
+            return repositoryRoot.resolve(path);
         }
     }
 }

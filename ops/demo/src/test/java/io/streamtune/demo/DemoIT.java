@@ -64,14 +64,30 @@ class DemoIT {
     @Test
     void shouldClassifyEveryEventOnceRunARoundAndReportWhatTheTopicsHold() throws Exception {
         Path root = RepositoryRoot.locate();
-        DemoSettings settings = DemoSettings.defaults(root).toBuilder()
-                .withFolders(root.resolve("data/uci_sentiment.jsonl"), dataDir)
-                .withStream(EVENTS, 12.0, WINDOW)
-                .withBootstrap(64, "yelp")
-                .withFeedback(1.0, 20)
-                .withStack(new DemoSettings.Ports(Ports.freePort(), Ports.freePort(), Ports.freePort()), true)
-                .withTraining(new DemoSettings.Training(1, 48, 1e-4, 42, 2.0, "macroF1"), 60)
-                .withTiming(Duration.ofSeconds(5), Duration.ofMinutes(2))
+        DemoSettings settings = DemoSettings.builder()
+                .setRepositoryRoot(root)
+                .optDataFile(root.resolve("data/uci_sentiment.jsonl"))
+                .optDataDir(dataDir)
+                .optEvents(EVENTS)
+                .optRate(12.0)
+                .optWindow(WINDOW)
+                .optBootstrapSize(64)
+                .optBootstrapDomain("yelp")
+                .optCorrectShare(1.0)
+                .optRoundTrigger(20)
+                .optKafkaPort(Ports.freePort())
+                .optControllerPort(Ports.freePort())
+                .optRegistryPort(Ports.freePort())
+                .optKeepStack(true)
+                .optEpochs(1)
+                .optMaxLength(48)
+                .optLearningRate(1e-4)
+                .optSeed(42)
+                .optReplayRatio(2.0)
+                .optGateMetric("macroF1")
+                .optTestSize(60)
+                .optProgressInterval(Duration.ofSeconds(5))
+                .optFinishTimeout(Duration.ofMinutes(2))
                 .build();
 
         DemoResult result = new Demo(settings, System.out).run();

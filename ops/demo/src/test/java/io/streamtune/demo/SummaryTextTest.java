@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamtune.demo.loop.StreamedEvent;
 import io.streamtune.demo.report.ClassifiedEvent;
 import io.streamtune.demo.report.VersionDecision;
-import io.streamtune.demo.report.WindowAccuracy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,31 +20,28 @@ class SummaryTextTest {
         for (int seq = 0; seq < 6; seq++) {
             classified.add(new ClassifiedEvent(seq, "r/" + seq, "pos", seq == 1 ? "neg" : "pos", seq < 4 ? 1 : 2));
         }
-        DemoResult result = new DemoResult(
-                "r",
-                "sentiment",
-                "127.0.0.1:1",
-                "http://127.0.0.1:2",
-                List.<StreamedEvent>of(),
-                6,
-                classified,
-                0,
-                WindowAccuracy.of(classified, 3),
-                WindowAccuracy.takeovers(classified),
-                List.of(
-                        new VersionDecision(1, "PROMOTED", 0.8, 0.79, Double.NaN, Double.NaN, 200),
-                        new VersionDecision(2, "PROMOTED", 0.9, 0.88, 0.85, 0.84, 40),
-                        new VersionDecision(3, "REJECTED", 0.7, 0.69, 0.9, 0.89, 42)),
-                2,
-                1,
-                1,
-                OptionalDouble.of(0.8),
-                OptionalDouble.of(0.85),
-                new DemoResult.Files(Path.of("s.txt"), Path.of("a.html"), Path.of("a.png")),
-                Duration.ofSeconds(75),
-                false);
-        DemoSettings settings = DemoSettings.defaults(Path.of("/repo")).toBuilder()
-                .withStream(6, 2.0, 3)
+        DemoResult result = DemoResult.builder()
+                .setRun("r", "sentiment")
+                .setStack("127.0.0.1:1", "http://127.0.0.1:2")
+                .setStream(List.<StreamedEvent>of())
+                .setFiles(new DemoResult.Files(Path.of("s.txt"), Path.of("a.html"), Path.of("a.png")))
+                .setElapsed(Duration.ofSeconds(75))
+                .optSent(6)
+                .optClassified(classified, 3, 0)
+                .optVersions(
+                        List.of(
+                                new VersionDecision(1, "PROMOTED", 0.8, 0.79, Double.NaN, Double.NaN, 200),
+                                new VersionDecision(2, "PROMOTED", 0.9, 0.88, 0.85, 0.84, 40),
+                                new VersionDecision(3, "REJECTED", 0.7, 0.69, 0.9, 0.89, 42)),
+                        2)
+                .optCorrections(1, 1)
+                .optTestScores(OptionalDouble.of(0.8), OptionalDouble.of(0.85))
+                .build();
+        DemoSettings settings = DemoSettings.builder()
+                .setRepositoryRoot(Path.of("/repo"))
+                .optEvents(6)
+                .optRate(2.0)
+                .optWindow(3)
                 .build();
 
         List<String> lines = SummaryText.render(result, settings);

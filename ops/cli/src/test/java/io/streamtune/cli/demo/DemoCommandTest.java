@@ -15,7 +15,7 @@ class DemoCommandTest {
     private static DemoSettings parse(String... args) {
         DemoCommand command = new DemoCommand();
         new CommandLine(command).parseArgs(args);
-        return command.settings(DEFAULTS);
+        return command.settings(Path.of("/repo"));
     }
 
     @Test
@@ -84,5 +84,13 @@ class DemoCommandTest {
     void shouldRefuseAShareOutsideZeroToOneNamingTheOption() {
         assertThatThrownBy(() -> parse("--correct-share", "1.5")).hasMessageContaining("--correct-share");
         assertThatThrownBy(() -> parse("--rate", "0")).hasMessageContaining("--rate");
+    }
+
+    @Test
+    void shouldRefuseAValueOfTheWrongTypeOrAValueForTheFlagNamingTheOption() {
+        assertThatThrownBy(() -> parse("--events", "x"))
+                .hasMessageContaining("--events")
+                .hasMessageContaining("int");
+        assertThatThrownBy(() -> parse("--keep-stack", "yes")).hasMessageContaining("yes");
     }
 }
