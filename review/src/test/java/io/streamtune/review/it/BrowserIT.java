@@ -159,6 +159,8 @@ class BrowserIT {
         ReviewFixture fixture = new ReviewFixture(STACK, folder, 1);
         int port = freePort();
         fixture.overrides.put(ReviewConfig.HTTP_PORT, String.valueOf(port));
+        // every label before the restart still waits in its undo window when the service stops
+        fixture.overrides.put(ReviewConfig.UNDO_SECONDS, "30");
         fixture.classify(10);
         List<String> shown = new ArrayList<>();
         try (ReviewBrowser alice = ReviewBrowser.open()) {
@@ -176,7 +178,9 @@ class BrowserIT {
                 assertThat(restarted.port())
                         .as("the page's address is unchanged")
                         .isEqualTo(port);
-                alice.reload("alice", ReviewFixture.PASSWORD);
+                assertThat(alice.reload("alice", ReviewFixture.PASSWORD))
+                        .as("logged out by the restart, though the session secret is the same")
+                        .isFalse();
                 assertThat(alice.awaitItem())
                         .as("the item she held comes back to her")
                         .isEqualTo(current);

@@ -71,14 +71,16 @@ final class ReviewBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.urlContains("/index.html"));
     }
 
-    /** Reloads the page; logs in again if the server sent it to the login page. */
-    void reload(String user, String password) {
+    /** Reloads the page; logs in again if the server sent it to the login page, and says whether it had to. */
+    boolean reload(String user, String password) {
         driver.navigate().refresh();
         wait.until(d ->
                 d.getCurrentUrl().contains("/index.html") || d.getCurrentUrl().contains("/login.html"));
         if (driver.getCurrentUrl().contains("/login.html")) {
             fillLoginForm(user, password);
+            return true;
         }
+        return false;
     }
 
     /** The event id of the item on the page, once one is shown. */
