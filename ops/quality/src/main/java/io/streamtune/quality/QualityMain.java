@@ -2,6 +2,7 @@ package io.streamtune.quality;
 
 import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.model.classify.OfflineEngine;
+import io.streamtune.quality.loop.Annotator;
 import io.streamtune.quality.loop.LoopSettings;
 import io.streamtune.quality.loop.LoopSimulation;
 import io.streamtune.quality.loop.RunResult;
@@ -88,6 +89,37 @@ public final class QualityMain implements Callable<Integer> {
     private double correctShare;
 
     @Option(
+            names = "--annotator",
+            paramLabel = "KIND",
+            defaultValue = "arrival",
+            description = "arrival (the model's mistakes in arrival order) or uncertain (the smallest-margin items of"
+                    + " each review window, right or wrong) (default: ${DEFAULT-VALUE}).")
+    private String annotator;
+
+    @Option(
+            names = "--budget",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Labels per review window for either annotator; 0 (arrival only) corrects a share of every"
+                    + " mistake instead (default: ${DEFAULT-VALUE}).")
+    private int budget;
+
+    @Option(
+            names = "--review-window",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "Events classified before the annotator picks its budget (default: ${DEFAULT-VALUE}).")
+    private int reviewWindow;
+
+    @Option(
+            names = "--audit-rate",
+            paramLabel = "P",
+            defaultValue = "0",
+            description = "Share of streamed events audited (true label, never trained on) to estimate each"
+                    + " version's accuracy; 0: no audit (default: ${DEFAULT-VALUE}).")
+    private double auditRate;
+
+    @Option(
             names = "--window",
             paramLabel = "N",
             defaultValue = "100",
@@ -140,7 +172,7 @@ public final class QualityMain implements Callable<Integer> {
     public Integer call() throws IOException {
         Variant variant = new Variant(label, Variant.parseOverrides(overrides));
         List<Proxy> proxies = Proxy.parse(proxy);
-        new LoopSettings(0, correctShare, window); // refuses a bad --correct-share or --window before any work
+        loopSettings(0); // refuses a bad --correct-share, --window, --budget ... before any work
         if (stream < 0) {
             throw new IllegalArgumentException("--stream must be 0 (all) or more: " + stream);
         }
@@ -165,15 +197,15 @@ public final class QualityMain implements Callable<Integer> {
         try {
             TrainerConfig config = variant.configFor(proxyData.name(), proxyData.labels(), seed, store);
             ClassifierSettings inference = DjlModelTuner.inferenceSettings(config);
-            return LoopSimulation.run(
-                    proxyData,
-                    config,
-                    new DjlModelTuner(inference),
-                    inference,
-                    new LoopSettings(seed, correctShare, window));
+            return LoopSimulation.run(proxyData, config, new DjlModelTuner(inference), inference, loopSettings(seed));
         } finally {
             deleteTree(store);
         }
+    }
+
+    private LoopSettings loopSettings(long seed) {
+        return new LoopSettings(
+                seed, correctShare, window, Annotator.fromKey(annotator), budget, reviewWindow, auditRate);
     }
 
     private Path dataFile() {

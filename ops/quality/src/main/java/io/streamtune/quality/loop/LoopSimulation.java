@@ -5,6 +5,8 @@ import io.streamtune.model.training.ProgressListener;
 import io.streamtune.quality.baseline.BagOfWordsBaseline;
 import io.streamtune.quality.proxy.ProxyData;
 import io.streamtune.quality.proxy.ProxyEvent;
+import io.streamtune.review.accuracy.VersionAccuracy;
+import io.streamtune.schemas.FeedbackKind;
 import io.streamtune.trainer.RoundComponents;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.gate.GateDecision;
@@ -16,9 +18,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>bootstrap version 1 on the proxy's seed, as {@code trainer bootstrap} does;
  *   <li>stream the events in order; the version in service classifies each one, and a simulated annotator corrects
- *       a share of the mistakes with the true label, into the training set;
+ *       a share of the mistakes with the true label, into the training set; or, with a budget, labels that many
+ *       items of each review window: its first mistakes ({@link Annotator#ARRIVAL}) or its least sure
+ *       classifications ({@link Annotator#UNCERTAIN}, a confirmation when the model was right);
  *   <li>when the trainer's trigger fires on the new corrections ({@code round.trigger.corrections}), run a round:
  *       train from the version in service, gate against it on the holdout, and serve the candidate if promoted;
  *   <li>after the stream, one last round if corrections are pending.
@@ -39,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * Rounds take no stream time here (the stream waits for them), and the trigger's interval never fires. After
  * bootstrap and each round, the version in service (and a rejected candidate) is scored on the test split, next to
- * the bag-of-words baseline trained on the same labels.
+ * the bag-of-words baseline trained on the same labels. An audit sample of the streamed events ({@link AuditTally})
+ * estimates each version's accuracy as the workbench's audit lane would.
  */
 public final class LoopSimulation {
 
@@ -56,6 +64,7 @@ public final class LoopSimulation {
     private final TrainingSetState trainingSet = new TrainingSetState();
     private final SimulatedAnnotator annotator;
     private final StreamWindows windows;
+    private final AuditTally audit;
     private final List<Example> test;
     private final List<CurvePoint> curve = new ArrayList<>();
     private final List<Example> bootstrapHoldout;
@@ -63,6 +72,7 @@ public final class LoopSimulation {
     private int streamed;
     private int streamCorrect;
     private int corrections;
+    private int labels;
 
     private LoopSimulation(
             ProxyData proxy,
@@ -78,6 +88,7 @@ public final class LoopSimulation {
         this.annotator =
                 new SimulatedAnnotator(settings.correctShare(), proxy.stream().size(), settings.seed());
         this.windows = new StreamWindows(settings.window());
+        this.audit = new AuditTally(proxy.name(), settings.auditRate());
         this.test = examples(proxy.test());
         this.bootstrapHoldout =
                 components.holdout().split(examples(proxy.seed())).heldOut();
@@ -114,14 +125,20 @@ public final class LoopSimulation {
     private RunResult execute() throws IOException {
         bootstrap();
         RoundRunner runner = components.runner(versions::published, versions.publisher(), Clock.systemUTC());
-        stream(runner);
+        if (settings.budgeted()) {
+            streamBudgeted(runner);
+        } else {
+            stream(runner);
+        }
         if (trainingSet.freshCount() > 0) {
             round(runner);
         }
         Score allLabels =
                 Score.of(BagOfWordsBaseline.train(examples(proxy.allLabelled())).evaluate(proxy.labels(), test));
+        Map<Long, VersionAccuracy> audited = audit.byVersion();
+        logAudits(audited);
         return new RunResult(
-                proxy.name(), settings.seed(), streamed, streamCorrect, curve, windows.windows(), allLabels);
+                proxy.name(), settings.seed(), streamed, streamCorrect, curve, windows.windows(), allLabels, audited);
     }
 
     private void bootstrap() throws IOException {
@@ -161,12 +178,78 @@ public final class LoopSimulation {
         boolean right = predicted.equals(event.label());
         boolean corrected = annotator.corrects(index, !right);
         if (corrected) {
-            trainingSet.add(event.toExample());
-            corrections++;
+            label(event, false);
         }
+        count(event, predicted, corrected);
+    }
+
+    /**
+     * The stream in review windows: the version in service classifies a window, the annotator labels the items it
+     * chooses, then a round runs if due. Both annotators get {@code budget} labels per window, and an arrival
+     * annotator that found fewer mistakes than its allowance keeps the rest for later windows.
+     */
+    private void streamBudgeted(RoundRunner runner) throws IOException {
+        List<ProxyEvent> events = proxy.stream();
+        int windowsSeen = 0;
+        for (int first = 0; first < events.size(); first += settings.reviewWindow()) {
+            List<ProxyEvent> window = events.subList(first, Math.min(events.size(), first + settings.reviewWindow()));
+            List<Classified> classified =
+                    serving.classify(window.stream().map(ProxyEvent::text).toList());
+            windowsSeen++;
+            int allowance = settings.budget() * windowsSeen - labels;
+            Set<Integer> chosen = new HashSet<>(choose(window, classified, allowance));
+            for (int i = 0; i < window.size(); i++) {
+                ProxyEvent event = window.get(i);
+                String predicted = classified.get(i).label();
+                boolean labelled = chosen.contains(i);
+                if (labelled) {
+                    label(event, predicted.equals(event.label()));
+                }
+                count(event, predicted, labelled && !predicted.equals(event.label()));
+            }
+            if (roundDue()) {
+                round(runner);
+            }
+        }
+    }
+
+    private List<Integer> choose(List<ProxyEvent> window, List<Classified> classified, int allowance) {
+        return settings.annotator() == Annotator.UNCERTAIN
+                ? LabelChoice.uncertain(classified, allowance)
+                : LabelChoice.arrivalMistakes(
+                        classified, window.stream().map(ProxyEvent::label).toList(), allowance);
+    }
+
+    /** The true label into the training set: a confirmation when the model was right, else a correction. */
+    private void label(ProxyEvent event, boolean modelWasRight) {
+        FeedbackKind kind = modelWasRight ? FeedbackKind.CONFIRMATION : FeedbackKind.CORRECTION;
+        trainingSet.add(new Example(event.id(), event.text(), event.label(), false, kind));
+        labels++;
+        corrections += modelWasRight ? 0 : 1;
+    }
+
+    private void count(ProxyEvent event, String predicted, boolean corrected) {
+        boolean right = predicted.equals(event.label());
         streamed++;
         streamCorrect += right ? 1 : 0;
         windows.record(right, corrected, serving.version());
+        audit.observe(event, serving.version(), predicted);
+    }
+
+    private void logAudits(Map<Long, VersionAccuracy> audited) {
+        audited.values()
+                .forEach(accuracy -> LOG.info(
+                        "{} seed {} audit of v{}: {}",
+                        proxy.name(),
+                        settings.seed(),
+                        accuracy.version(),
+                        String.format(
+                                Locale.ROOT,
+                                "accuracy %.3f [%.3f, %.3f] on %d audited events",
+                                accuracy.accuracy(),
+                                accuracy.interval().low(),
+                                accuracy.interval().high(),
+                                accuracy.audited())));
     }
 
     /** The trainer's own trigger on the new corrections; no time passes, so only the count can fire it. */
@@ -217,7 +300,7 @@ public final class LoopSimulation {
         CurvePoint point = new CurvePoint(
                 step,
                 streamed,
-                proxy.seed().size() + corrections,
+                proxy.seed().size() + labels,
                 kind,
                 outcome == null ? 0 : outcome.version(),
                 serving.version(),

@@ -1,6 +1,9 @@
 package io.streamtune.quality.loop;
 
+import io.streamtune.review.accuracy.VersionAccuracy;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one run of the loop on one proxy and seed measured.
@@ -12,6 +15,8 @@ import java.util.List;
  * @param curve bootstrap, then every round
  * @param windows the stream in windows
  * @param bagOfWordsAllLabels the baseline trained on the seed and every streamed event with its true label
+ * @param audited each version's accuracy on the audited streamed events it classified, by version (empty without
+ *     an audit)
  */
 public record RunResult(
         String proxy,
@@ -20,14 +25,33 @@ public record RunResult(
         int streamCorrect,
         List<CurvePoint> curve,
         List<StreamWindow> windows,
-        Score bagOfWordsAllLabels) {
+        Score bagOfWordsAllLabels,
+        Map<Long, VersionAccuracy> audited) {
 
     public RunResult {
         curve = List.copyOf(curve);
         windows = List.copyOf(windows);
+        audited = Map.copyOf(audited);
         if (curve.isEmpty() || curve.get(0).outcome() != Outcome.BOOTSTRAP) {
             throw new IllegalArgumentException("a run's curve starts with bootstrap");
         }
+    }
+
+    /** A run without an audit. */
+    public RunResult(
+            String proxy,
+            long seed,
+            int streamed,
+            int streamCorrect,
+            List<CurvePoint> curve,
+            List<StreamWindow> windows,
+            Score bagOfWordsAllLabels) {
+        this(proxy, seed, streamed, streamCorrect, curve, windows, bagOfWordsAllLabels, Map.of());
+    }
+
+    /** The audit's estimate of a version's accuracy, if any of its classifications were audited. */
+    public Optional<VersionAccuracy> audit(long version) {
+        return Optional.ofNullable(audited.get(version));
     }
 
     /** Accuracy over the whole stream while it ran. */

@@ -67,13 +67,37 @@ final class ServingModel implements AutoCloseable {
 
     /** Labels as the classifier would answer: fused at the stored weight, BERT alone without a lexical model. */
     List<String> predict(List<String> texts) {
+        return classify(texts).stream().map(Classified::label).toList();
+    }
+
+    /** Labels and class probabilities (the softmax of the fused row), as the classifier would answer. */
+    List<Classified> classify(List<String> texts) {
         List<float[]> logProbabilities = bertLogProbabilities(texts);
-        List<String> predicted = new ArrayList<>(texts.size());
+        List<Classified> classified = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             float[] row = logProbabilities.get(i);
-            predicted.add(label(lexical.isPresent() ? lexical.get().fuse(row, texts.get(i)) : row));
+            float[] fused = lexical.isPresent() ? lexical.get().fuse(row, texts.get(i)) : row;
+            classified.add(new Classified(label(fused), softmax(fused)));
         }
-        return predicted;
+        return classified;
+    }
+
+    static List<Double> softmax(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float logit : logits) {
+            max = Math.max(max, logit);
+        }
+        double[] exp = new double[logits.length];
+        double sum = 0;
+        for (int c = 0; c < logits.length; c++) {
+            exp[c] = Math.exp(logits[c] - max);
+            sum += exp[c];
+        }
+        List<Double> probabilities = new ArrayList<>(logits.length);
+        for (double e : exp) {
+            probabilities.add(e / sum);
+        }
+        return probabilities;
     }
 
     Score evaluate(List<String> labels, List<Example> test) {

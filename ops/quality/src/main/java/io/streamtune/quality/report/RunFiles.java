@@ -4,12 +4,14 @@ import io.streamtune.quality.loop.CurvePoint;
 import io.streamtune.quality.loop.Outcome;
 import io.streamtune.quality.loop.RunResult;
 import io.streamtune.quality.loop.StreamWindow;
+import io.streamtune.review.accuracy.VersionAccuracy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The two CSV files of one run, {@code <proxy>-seed<n>-curve.csv} (bootstrap and every round) and {@code
@@ -36,7 +38,11 @@ public final class RunFiles {
             "bow_same_labels_acc",
             "bow_same_labels_f1",
             "bootstrap_holdout_acc",
-            "bootstrap_holdout_f1"));
+            "bootstrap_holdout_f1",
+            "audit_n",
+            "audit_acc",
+            "audit_low",
+            "audit_high"));
 
     static final List<String> WINDOW_COLUMNS =
             List.of("window", "first_event", "events", "accuracy", "correct", "corrections", "version_at_end");
@@ -58,15 +64,20 @@ public final class RunFiles {
         Files.createDirectories(folder);
         String stem = result.proxy() + "-seed" + result.seed();
         StringBuilder curve = new StringBuilder(Csv.row(CURVE_COLUMNS));
-        result.curve().forEach(point -> curve.append(Csv.row(curveRow(point))));
+        result.curve().forEach(point -> curve.append(Csv.row(curveRow(point, result.audit(point.versionInService())))));
         Files.writeString(folder.resolve(stem + "-curve.csv"), curve, StandardCharsets.UTF_8);
         StringBuilder windows = new StringBuilder(Csv.row(WINDOW_COLUMNS));
         result.windows().forEach(window -> windows.append(Csv.row(windowRow(window))));
         Files.writeString(folder.resolve(stem + "-windows.csv"), windows, StandardCharsets.UTF_8);
     }
 
-    private static List<String> curveRow(CurvePoint point) {
+    /** The audit columns: the audit's estimate of the version in service at that step, blank without audits. */
+    private static List<String> curveRow(CurvePoint point, Optional<VersionAccuracy> audit) {
         List<String> row = new ArrayList<>(fixedCurveRow(point));
+        row.add(audit.map(a -> Long.toString(a.audited())).orElse("0"));
+        row.add(Csv.number(audit.map(VersionAccuracy::accuracy).orElse(Double.NaN)));
+        row.add(Csv.number(audit.map(a -> a.interval().low()).orElse(Double.NaN)));
+        row.add(Csv.number(audit.map(a -> a.interval().high()).orElse(Double.NaN)));
         CurvePoint.FUSION_KEYS.forEach(key -> {
             row.add(Csv.number(point.fusion(key).accuracy()));
             row.add(Csv.number(point.fusion(key).macroF1()));

@@ -8,6 +8,8 @@ import io.streamtune.quality.loop.RunResult;
 import io.streamtune.quality.loop.Score;
 import io.streamtune.quality.loop.StreamWindow;
 import io.streamtune.quality.loop.Variant;
+import io.streamtune.review.accuracy.VersionAccuracy;
+import io.streamtune.review.accuracy.Wilson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,33 @@ class SummaryTest {
         assertThat(curve.get(1)).startsWith("0,0,150,BOOTSTRAP,true,1,1,");
         assertThat(curve.get(2)).startsWith("1,200,250,PROMOTED,true,2,2,");
         assertThat(windows).containsExactly(String.join(",", RunFiles.WINDOW_COLUMNS), "0,0,200,0.7500,150,50,1");
+    }
+
+    @Test
+    void shouldWriteEachVersionsAuditedAccuracyBesideItsTestAccuracy() throws IOException {
+        RunResult plain = run(1, 0.70, 0.80);
+        VersionAccuracy audit = new VersionAccuracy("m", 2, 20, 0.85, Wilson.of(17, 20), 0.8, Map.of());
+        RunResult audited = new RunResult(
+                plain.proxy(),
+                plain.seed(),
+                plain.streamed(),
+                plain.streamCorrect(),
+                plain.curve(),
+                plain.windows(),
+                plain.bagOfWordsAllLabels(),
+                Map.of(2L, audit));
+
+        RunFiles.write(folder, audited);
+
+        List<String> curve = Files.readAllLines(folder.resolve("few-labels-seed1-curve.csv"));
+        int n = RunFiles.CURVE_COLUMNS.indexOf("audit_n");
+        assertThat(RunFiles.CURVE_COLUMNS.subList(n, n + 4))
+                .containsExactly("audit_n", "audit_acc", "audit_low", "audit_high");
+        assertThat(List.of(curve.get(1).split(",", -1)).subList(n, n + 4)).containsExactly("0", "", "", "");
+        Wilson interval = Wilson.of(17, 20);
+        assertThat(List.of(curve.get(2).split(",", -1)).subList(n, n + 4))
+                .containsExactly("20", "0.8500", Csv.number(interval.low()), Csv.number(interval.high()));
+        assertThat(curve.get(2).split(",", -1)).hasSameSizeAs(RunFiles.CURVE_COLUMNS);
     }
 
     @Test
