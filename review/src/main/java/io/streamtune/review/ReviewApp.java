@@ -3,6 +3,7 @@ package io.streamtune.review;
 import io.streamtune.review.config.ReviewConfig;
 import io.streamtune.review.state.ReviewState;
 import io.streamtune.review.web.ReviewServer;
+import io.streamtune.review.web.Role;
 import io.streamtune.review.web.SessionCookie;
 import io.streamtune.review.web.UsersFile;
 import io.streamtune.review.web.Views;
@@ -44,7 +45,11 @@ public final class ReviewApp implements AutoCloseable {
                             + " instances do not share logins",
                     ReviewConfig.SESSION_SECRET);
         }
-        ReviewState state = new ReviewState(config, clock).start();
+        UsersFile known = users;
+        ReviewState state = new ReviewState(config, clock, name -> known.user(name)
+                        .map(user -> user.role() == Role.REVIEWER)
+                        .orElse(false))
+                .start();
         try {
             SessionCookie sessions = new SessionCookie(config.sessionSecret(), config.sessionLifetime(), clock);
             Views views =

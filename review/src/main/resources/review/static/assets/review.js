@@ -226,11 +226,40 @@
       : "";
     const list = $("disagreements");
     list.replaceChildren();
-    (answer.data.disagreements || []).slice(0, 20).forEach((d) => {
+    const disagreements = answer.data.disagreements || [];
+    if (disagreements.length > 0) {
+      const heading = document.createElement("h3");
+      heading.textContent = "Disagreements to resolve (" + disagreements.length + ")";
+      list.appendChild(heading);
+    }
+    disagreements.slice(0, 20).forEach((d) => {
       const line = document.createElement("p");
+      line.className = "disagreement";
+      line.dataset.eventId = d.eventId;
       line.textContent = d.eventId + " (v" + d.version + ", predicted " + d.predicted + "): " +
-        d.annotators.map((a, i) => a + " said " + d.labels[i]).join(", ");
+        d.annotators.map((a, i) => a + " said " + d.labels[i]).join(", ") + ". Counts: ";
+      Array.from(new Set(d.labels.concat([d.predicted]))).sort().forEach((label) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "resolve";
+        button.dataset.label = label;
+        button.textContent = label;
+        button.addEventListener("click", () => resolve(d.eventId, label));
+        line.appendChild(button);
+      });
       list.appendChild(line);
+    });
+  }
+
+  function resolve(eventId, label) {
+    act(async () => {
+      const answer = await api("POST", "/api/resolve", { eventId: eventId, label: label });
+      if (answer.status !== 200) {
+        say(answer.data ? answer.data.error : "error " + answer.status);
+        return;
+      }
+      say("Resolved " + answer.data.eventId + ": " + answer.data.label + " counts.");
+      await accuracy();
     });
   }
 

@@ -62,6 +62,15 @@ public final class DecisionSender implements AutoCloseable {
         pending.add(new Pending(decision, clock.instant().plus(undoWindow)));
     }
 
+    /**
+     * Sends a reviewer's resolution at once (it has no undo window: it settles what annotators already sent).
+     *
+     * @return whether the topic has it
+     */
+    public boolean sendNow(LabelCorrection resolution) {
+        return send(resolution);
+    }
+
     /** Takes back the annotator's last label, if it is not sent yet. */
     public synchronized Optional<Decision> undoLast(String annotator) {
         for (int i = pending.size() - 1; i >= 0; i--) {
@@ -92,19 +101,18 @@ public final class DecisionSender implements AutoCloseable {
             if (!all && next.due().isAfter(now)) {
                 continue;
             }
-            if (!send(next.decision())) {
+            if (!send(next.decision().toCorrection())) {
                 return;
             }
             it.remove();
         }
     }
 
-    private boolean send(Decision decision) {
-        LabelCorrection correction = decision.toCorrection();
+    private boolean send(LabelCorrection correction) {
         try {
             producer.send(new ProducerRecord<>(topic, correction.getEventId(), correction))
                     .get(30, TimeUnit.SECONDS);
-            sent.get(decision.kind()).incrementAndGet();
+            sent.get(correction.getKind()).incrementAndGet();
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,10 +64,15 @@ public final class ReviewState implements AutoCloseable {
     private final TopicFollower<String> leases;
     private final ServingVersionFollower versions;
     private final AtomicLong arrivals = new AtomicLong();
+    private final Predicate<String> reviewers;
 
-    public ReviewState(ReviewConfig config, Clock clock) {
+    /**
+     * @param reviewers which annotators are reviewers (their audit label on a disputed item resolves it)
+     */
+    public ReviewState(ReviewConfig config, Clock clock, Predicate<String> reviewers) {
         this.config = config;
         this.clock = clock;
+        this.reviewers = reviewers;
         this.queue = new ReviewQueue(config.queueSettings());
         this.audits = new AuditBook(config.modelName());
         this.sample = new AuditSample(config.auditRate());
@@ -207,7 +213,8 @@ public final class ReviewState implements AutoCloseable {
                     correction.getModelVersion(),
                     correction.getPreviousLabel(),
                     correction.getLabel(),
-                    correction.getAnnotator());
+                    correction.getAnnotator(),
+                    reviewers.test(correction.getAnnotator()));
         }
     }
 

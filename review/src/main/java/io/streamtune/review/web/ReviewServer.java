@@ -84,6 +84,7 @@ public final class ReviewServer implements AutoCloseable {
             config.routes.post("/api/decide", routes::decide);
             config.routes.post("/api/skip", routes::skip);
             config.routes.post("/api/undo", routes::undo);
+            config.routes.post("/api/resolve", routes::resolve);
             config.routes.get("/api/accuracy", routes::accuracy);
             config.routes.get("/health/live", ctx -> ctx.result("live"));
             config.routes.get("/health/ready", routes::ready);
@@ -239,6 +240,16 @@ public final class ReviewServer implements AutoCloseable {
         void undo(Context ctx) throws IOException {
             Session session = ctx.attribute(SESSION);
             json(ctx, Map.of("eventId", parts.workbench().undo(session.user()).eventId()));
+        }
+
+        void resolve(Context ctx) throws IOException {
+            Session session = ctx.attribute(SESSION);
+            if (session.role() != Role.REVIEWER) {
+                throw new ReviewException(403, "only a reviewer resolves disagreements");
+            }
+            JsonNode body = body(ctx);
+            var resolution = parts.workbench().resolve(session.user(), text(body, "eventId"), text(body, "label"));
+            json(ctx, Map.of("eventId", resolution.getEventId(), "label", resolution.getLabel()));
         }
 
         void accuracy(Context ctx) throws IOException {

@@ -1,16 +1,20 @@
 package io.streamtune.review.workbench;
 
+import io.streamtune.review.accuracy.AuditBook.Disagreement;
 import io.streamtune.review.queue.ItemFilter;
 import io.streamtune.review.queue.Offer;
 import io.streamtune.review.queue.ReviewItem;
 import io.streamtune.review.state.Decision;
 import io.streamtune.review.state.ReviewState;
+import io.streamtune.schemas.FeedbackKind;
+import io.streamtune.schemas.LabelCorrection;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * What an annotator can do: take the next item, label it (a correction, confirmation or audit), skip it, undo the
- * last label. The annotator is always the logged-in user, passed in by the web layer.
+ * last label; and what a reviewer can do besides: resolve a disagreement. The annotator is always the logged-in
+ * user, passed in by the web layer.
  */
 public final class Workbench {
 
@@ -73,6 +77,40 @@ public final class Workbench {
                 .orElseThrow(() -> new ReviewException(409, "nothing to undo: the last label was already sent"));
         state.writeLease(state.queue().undecided(undone.item(), annotator, clock.instant()));
         return undone.item();
+    }
+
+    /**
+     * Resolves a disagreement on an audit item with the label that counts: an AUDIT label by the reviewer, sent at
+     * once, which the audited accuracy takes as the item's truth (and the trainer's audit holdout as its label).
+     * The caller has checked that the user is a reviewer.
+     *
+     * @throws ReviewException 404 when the item has no unresolved disagreement, 400 for a label that is neither an
+     *     annotator's nor the prediction, 503 when the topic cannot take it now (nothing was changed)
+     */
+    public LabelCorrection resolve(String reviewer, String eventId, String label) {
+        requireReady();
+        Disagreement disagreement = state.audits()
+                .unresolved(eventId == null ? "" : eventId)
+                .orElseThrow(
+                        () -> new ReviewException(404, "item " + eventId + " has no disagreement left to resolve"));
+        if (label == null || !disagreement.choices().contains(label)) {
+            throw new ReviewException(
+                    400, "a resolution picks one of " + disagreement.choices() + ", not '" + label + "'");
+        }
+        LabelCorrection resolution = LabelCorrection.newBuilder()
+                .setEventId(eventId)
+                .setLabel(label)
+                .setAnnotator(reviewer)
+                .setCorrectedTime(clock.instant())
+                .setPreviousLabel(disagreement.predicted())
+                .setKind(FeedbackKind.AUDIT)
+                .setModelVersion(disagreement.version())
+                .build();
+        if (!state.sender().sendNow(resolution)) {
+            throw new ReviewException(503, "the resolution could not be sent to Kafka now; try again");
+        }
+        state.audits().add(eventId, disagreement.version(), disagreement.predicted(), label, reviewer, true);
+        return resolution;
     }
 
     private ReviewItem held(String annotator, String eventId) {

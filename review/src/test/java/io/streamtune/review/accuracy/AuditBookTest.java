@@ -12,9 +12,9 @@ class AuditBookTest {
     void shouldMeasureEachVersionOnItsOwnAudits() {
         AuditBook book = new AuditBook("m");
         for (int i = 0; i < 10; i++) {
-            book.add("a" + i, 1, "pos", i < 7 ? "pos" : "neg", "alice");
+            book.add("a" + i, 1, "pos", i < 7 ? "pos" : "neg", "alice", false);
         }
-        book.add("b0", 2, "neg", "neg", "alice");
+        book.add("b0", 2, "neg", "neg", "alice", false);
 
         List<VersionAccuracy> versions = book.versions();
         assertThat(versions).extracting(VersionAccuracy::version).containsExactly(2L, 1L);
@@ -32,11 +32,11 @@ class AuditBookTest {
     @Test
     void shouldTakeTheFirstLabelAsTruthAndTheSecondForAgreement() {
         AuditBook book = new AuditBook("m");
-        book.add("x", 1, "pos", "pos", "alice");
-        book.add("x", 1, "pos", "neg", "bob");
-        book.add("x", 1, "pos", "neg", "bob"); // counted once
-        book.add("y", 1, "neg", "neg", "alice");
-        book.add("y", 1, "neg", "neg", "bob");
+        book.add("x", 1, "pos", "pos", "alice", false);
+        book.add("x", 1, "pos", "neg", "bob", false);
+        book.add("x", 1, "pos", "neg", "bob", false); // counted once
+        book.add("y", 1, "neg", "neg", "alice", false);
+        book.add("y", 1, "neg", "neg", "bob", false);
 
         assertThat(book.versions().get(0).audited()).isEqualTo(2);
         assertThat(book.versions().get(0).accuracy()).isEqualTo(1.0);
@@ -47,6 +47,26 @@ class AuditBookTest {
             assertThat(d.annotators()).containsExactly("alice", "bob");
             assertThat(d.labels()).containsExactly("pos", "neg");
         });
+    }
+
+    @Test
+    void shouldLetAReviewersLabelResolveADisagreementAndCountAsTheTruth() {
+        AuditBook book = new AuditBook("m");
+        book.add("x", 1, "pos", "pos", "alice", false);
+        book.add("x", 1, "pos", "neg", "bob", false);
+        book.add("y", 1, "pos", "neg", "rita", true); // a reviewer auditing an undisputed item: a label like any other
+        assertThat(book.unresolved("x")).isPresent();
+        assertThat(book.unresolved("x").get().choices()).containsExactly("neg", "pos");
+        assertThat(book.unresolved("y")).isEmpty();
+        assertThat(book.versions().get(0).accuracy()).isEqualTo(0.5); // x judged by alice's pos: right
+
+        book.add("x", 1, "pos", "neg", "rita", true);
+
+        assertThat(book.unresolved("x")).isEmpty();
+        assertThat(book.disagreements()).isEmpty();
+        assertThat(book.versions().get(0).accuracy()).isZero(); // x now judged by the resolution: wrong
+        assertThat(book.versions().get(0).audited()).isEqualTo(2);
+        assertThat(book.agreement().items()).isEqualTo(1); // the resolution is not a third annotator
     }
 
     @Test

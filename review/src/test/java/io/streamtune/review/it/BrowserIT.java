@@ -258,6 +258,50 @@ class BrowserIT {
         assertThat(fixture.corrections()).extracting(LabelCorrection::getKind).containsOnly(FeedbackKind.AUDIT);
     }
 
+    @Test
+    void shouldLetAReviewerResolveADisagreementByClickingTheLabelThatCounts() throws Exception {
+        ReviewFixture fixture = new ReviewFixture(STACK, folder, 1);
+        fixture.overrides.put(ReviewConfig.AUDIT_RATE, "1");
+        fixture.overrides.put(ReviewConfig.AUDIT_SHARE, "1");
+        fixture.overrides.put(ReviewConfig.AUDIT_OVERLAP, "2");
+        fixture.classify(1); // predicted pos
+        try (ReviewApp app = fixture.start();
+                ReviewBrowser rita = ReviewBrowser.open()) {
+            ReviewClient alice = new ReviewClient(app.port());
+            ReviewClient bob = new ReviewClient(app.port());
+            alice.login("alice", ReviewFixture.PASSWORD);
+            bob.login("bob", ReviewFixture.PASSWORD);
+            String eventId = alice.nextWhenReady().body().get("eventId").asText();
+            bob.next();
+            alice.decide(eventId, "pos");
+            bob.decide(eventId, "neg");
+            rita.logIn(app.port(), "rita", ReviewFixture.PASSWORD);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                rita.reload("rita", ReviewFixture.PASSWORD);
+                assertThat(rita.all("p.disagreement button.resolve"))
+                        .extracting(button -> button.getText())
+                        .containsExactly("neg", "pos");
+            });
+            assertThat(rita.all("p.disagreement").get(0).getText()).contains(eventId, "alice said pos", "bob said neg");
+            rita.screenshot(
+                    "review-disagreement",
+                    Optional.of(rita.all("aside.accuracy").get(0)));
+
+            rita.all("p.disagreement button[data-label='neg']").get(0).click();
+
+            assertThat(rita.awaitMessage("Resolved")).contains(eventId, "neg counts");
+            assertThat(rita.all("p.disagreement")).isEmpty();
+            assertThat(rita.all("#accuracy tbody td"))
+                    .extracting(cell -> cell.getText())
+                    .startsWith("v1", "1", "0.000 [0.000, 0.793]");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.corrections().size() == 3);
+        LabelCorrection resolution = fixture.corrections().get(2);
+        assertThat(resolution.getAnnotator()).isEqualTo("rita");
+        assertThat(resolution.getKind()).isEqualTo(FeedbackKind.AUDIT);
+        assertThat(resolution.getLabel()).isEqualTo("neg");
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -230,6 +230,76 @@ class ReviewIT {
     }
 
     @Test
+    void shouldLetOnlyAReviewerResolveADisagreementWhoseLabelThenCountsAcrossARestart() throws Exception {
+        ReviewFixture fixture = new ReviewFixture(STACK, folder, 1);
+        fixture.overrides.put(ReviewConfig.AUDIT_RATE, "1");
+        fixture.overrides.put(ReviewConfig.AUDIT_SHARE, "1");
+        fixture.overrides.put(ReviewConfig.AUDIT_OVERLAP, "2");
+        fixture.classify(1); // predicted pos
+        try (ReviewApp app = fixture.start()) {
+            ReviewClient alice = new ReviewClient(app.port());
+            ReviewClient bob = new ReviewClient(app.port());
+            ReviewClient rita = new ReviewClient(app.port());
+            alice.login("alice", ReviewFixture.PASSWORD);
+            bob.login("bob", ReviewFixture.PASSWORD);
+            rita.login("rita", ReviewFixture.PASSWORD);
+            String eventId = alice.nextWhenReady().body().get("eventId").asText();
+            assertThat(bob.next().body().get("eventId").asText()).isEqualTo(eventId);
+            alice.decide(eventId, "pos");
+            bob.decide(eventId, "neg");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> rita.get("/api/accuracy")
+                                    .body()
+                                    .get("disagreements")
+                                    .size()
+                            == 1);
+            assertThat(accuracyOfVersion1(rita)).isEqualTo(1.0); // the first label, alice's pos, is the truth
+
+            ReviewClient.Answer byAnnotator = alice.post("/api/resolve", Map.of("eventId", eventId, "label", "neg"));
+            ReviewClient.Answer unknownLabel = rita.post("/api/resolve", Map.of("eventId", eventId, "label", "meh"));
+            ReviewClient.Answer noDispute = rita.post("/api/resolve", Map.of("eventId", "e-9", "label", "neg"));
+            ReviewClient.Answer noToken = rita.post("/api/resolve", "{\"eventId\":\"" + eventId + "\"}", null);
+            assertThat(byAnnotator.status()).isEqualTo(403);
+            assertThat(unknownLabel.status()).isEqualTo(400);
+            assertThat(unknownLabel.body().get("error").asText()).contains("[neg, pos]");
+            assertThat(noDispute.status()).isEqualTo(404);
+            assertThat(noToken.status()).isEqualTo(403);
+            assertThat(fixture.corrections()).hasSize(2);
+
+            ReviewClient.Answer resolved = rita.post("/api/resolve", Map.of("eventId", eventId, "label", "neg"));
+            assertThat(resolved.status()).isEqualTo(200);
+            assertThat(rita.get("/api/accuracy").body().get("disagreements")).isEmpty();
+            assertThat(accuracyOfVersion1(rita)).isZero(); // the resolution, neg, is the truth now
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> fixture.corrections().size() == 3);
+            LabelCorrection resolution = fixture.corrections().get(2);
+            assertThat(resolution.getAnnotator()).isEqualTo("rita");
+            assertThat(resolution.getKind()).isEqualTo(FeedbackKind.AUDIT);
+            assertThat(resolution.getLabel()).isEqualTo("neg");
+            assertThat(resolution.getModelVersion()).isEqualTo(1L);
+        }
+        try (ReviewApp restarted = fixture.start()) {
+            ReviewClient rita = new ReviewClient(restarted.port());
+            rita.login("rita", ReviewFixture.PASSWORD);
+            rita.nextWhenReady();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            rita.get("/api/accuracy").body().get("versions").size() == 1);
+            assertThat(rita.get("/api/accuracy").body().get("disagreements")).isEmpty();
+            assertThat(accuracyOfVersion1(rita)).isZero();
+        }
+    }
+
+    private static double accuracyOfVersion1(ReviewClient client) throws Exception {
+        return client.get("/api/accuracy")
+                .body()
+                .get("versions")
+                .get(0)
+                .get("accuracy")
+                .asDouble();
+    }
+
+    @Test
     void shouldSplitTheItemsBetweenTwoInstancesByPartition() throws Exception {
         ReviewFixture fixture = new ReviewFixture(STACK, folder, 2);
         fixture.classify(20);
