@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -181,7 +182,8 @@ public final class Demo {
             EventStreamer streamer,
             ClassificationCollector collector,
             VersionWatcher watcher,
-            ClassifierRuntime classifier) {}
+            ClassifierRuntime classifier,
+            Optional<DemoReviewPage> reviewPage) {}
 
     private LoopParts startLoop(
             DemoRun run, TrainerConfig trainerConfig, DjlModelTuner tuner, List<StreamedEvent> events)
@@ -209,7 +211,19 @@ public final class Demo {
                     }
                 });
         open.push(Background.start("demo-versions", watcher, watcher::stop));
-        return startStreaming(run, events, clients, watcher, classifier, trainer);
+        Optional<DemoReviewPage> reviewPage = startReviewPage(run);
+        return startStreaming(run, events, clients, watcher, classifier, trainer, reviewPage);
+    }
+
+    /** The review workbench, when asked for; it stops first, sending what is left in its undo window. */
+    private Optional<DemoReviewPage> startReviewPage(DemoRun run) throws Exception {
+        if (!settings.reviewPage().enabled()) {
+            return Optional.empty();
+        }
+        DemoReviewPage page = DemoReviewPage.start(run, settings);
+        open.push(page);
+        say(page.invitation());
+        return Optional.of(page);
     }
 
     private LoopParts startStreaming(
@@ -218,7 +232,8 @@ public final class Demo {
             DemoClients clients,
             VersionWatcher watcher,
             ClassifierRuntime classifier,
-            Trainer trainer) {
+            Trainer trainer,
+            Optional<DemoReviewPage> reviewPage) {
         KafkaProducer<String, SpecificRecord> correctionProducer = clients.producer("demo-annotator");
         ClassificationCollector collector = new ClassificationCollector(
                 clients.consumer("demo-classifications", Classification.class),
@@ -233,7 +248,7 @@ public final class Demo {
         open.push(Background.start("demo-events", streamer, streamer::stop, eventProducer));
         LoopMonitor monitor = new LoopMonitor(
                 settings, events.size(), streamer, collector, watcher, classifier, trainer, this::say, cancelled::get);
-        return new LoopParts(monitor, streamer, collector, watcher, classifier);
+        return new LoopParts(monitor, streamer, collector, watcher, classifier, reviewPage);
     }
 
     private void awaitReady(ClassifierRuntime classifier) throws InterruptedException {
@@ -275,6 +290,9 @@ public final class Demo {
         }
         say("Stopping the classifier and the trainer ...");
         closeLoop();
+        if (loop != null) {
+            loop.reviewPage().ifPresent(page -> result.optReviewLabels(page.sent()));
+        }
         return servedAtEnd;
     }
 

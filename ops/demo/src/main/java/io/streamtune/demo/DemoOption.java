@@ -83,6 +83,17 @@ public enum DemoOption {
             "PORT",
             whole(DemoSettings.Builder::optRegistryPort),
             "Schema registry port (default 8081)."),
+    REVIEW(
+            "--review",
+            "",
+            Binding.of(Boolean.class, DemoSettings.Builder::optReview),
+            "Also run the review workbench, so you can correct and confirm the live stream in a browser (the"
+                    + " address and a login are printed)."),
+    REVIEW_PORT(
+            "--review-port",
+            "PORT",
+            whole(DemoSettings.Builder::optReviewPort),
+            "Port of the review workbench with --review (default 8070)."),
     KEEP_STACK(
             "--keep-stack",
             "",

@@ -4,9 +4,11 @@ import io.streamtune.demo.loop.StreamedEvent;
 import io.streamtune.demo.report.ClassifiedEvent;
 import io.streamtune.demo.report.VersionDecision;
 import io.streamtune.demo.report.WindowAccuracy;
+import io.streamtune.schemas.FeedbackKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -28,6 +30,7 @@ import java.util.OptionalDouble;
  * @param servedAtEnd the version the classifier served at the end
  * @param corrections corrections sent
  * @param correctionsWithText of which carried the text
+ * @param reviewLabels labels sent from the review page ({@code --review}), by kind; empty without it
  * @param testBefore accuracy of version 1 on the test split, if scored
  * @param testAfter accuracy of {@code servedAtEnd} on the test split, if scored
  * @param files the summary text, the HTML chart and the PNG chart
@@ -49,6 +52,7 @@ public record DemoResult(
         long servedAtEnd,
         int corrections,
         int correctionsWithText,
+        Map<FeedbackKind, Long> reviewLabels,
         OptionalDouble testBefore,
         OptionalDouble testAfter,
         Files files,
@@ -110,6 +114,7 @@ public record DemoResult(
         private long servedAtEnd = 1;
         private int corrections;
         private int correctionsWithText;
+        private Map<FeedbackKind, Long> reviewLabels = Map.of();
         private OptionalDouble testBefore = OptionalDouble.empty();
         private OptionalDouble testAfter = OptionalDouble.empty();
         private boolean cancelled;
@@ -201,6 +206,15 @@ public record DemoResult(
         }
 
         /**
+         * @param sent labels sent from the review page, by kind
+         * @return this builder
+         */
+        public Builder optReviewLabels(Map<FeedbackKind, Long> sent) {
+            reviewLabels = Map.copyOf(sent);
+            return this;
+        }
+
+        /**
          * @param before version 1's accuracy on the test split, if scored
          * @param after the accuracy of the version served at the end, if scored
          * @return this builder
@@ -244,6 +258,7 @@ public record DemoResult(
                     servedAtEnd,
                     corrections,
                     correctionsWithText,
+                    reviewLabels,
                     Objects.requireNonNull(testBefore, "testBefore"),
                     Objects.requireNonNull(testAfter, "testAfter"),
                     files,

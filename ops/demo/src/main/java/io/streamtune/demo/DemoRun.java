@@ -1,6 +1,8 @@
 package io.streamtune.demo;
 
 import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.review.config.ReviewConfig;
+import io.streamtune.runtime.config.SharedKeys;
 import io.streamtune.schemas.Topics;
 import io.streamtune.stack.StackEndpoints;
 import io.streamtune.trainer.config.TrainerConfig;
@@ -9,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The names and folders of one demo run and the configuration of the classifier and trainer it runs in-process.
@@ -106,6 +109,22 @@ record DemoRun(String runId, String modelName, Path folder, StackEndpoints endpo
                 folder.resolve("state/classifier").toString());
         config.put(ClassifierConfig.KAFKA_PREFIX + "commit.interval.ms", "100");
         return new ClassifierConfig(config);
+    }
+
+    /** The review workbench: the run's model, on 127.0.0.1, its own consumer group and a session key of its own. */
+    ReviewConfig reviewConfig(DemoSettings settings, Path usersFile) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(SharedKeys.KAFKA_BOOTSTRAP_SERVERS, endpoints.bootstrapServers());
+        config.put(SharedKeys.REGISTRY_URL, endpoints.schemaRegistryUrl());
+        config.put("registry.auto.register.schemas", "true");
+        config.put(SharedKeys.MODEL_NAME, modelName);
+        config.put(ReviewConfig.GROUP_ID, "streamtune-demo-review-" + runId);
+        config.put(ReviewConfig.USERS_FILE, usersFile.toString());
+        config.put(ReviewConfig.SESSION_SECRET, UUID.randomUUID() + "-" + UUID.randomUUID());
+        config.put(ReviewConfig.HTTP_HOST, "127.0.0.1");
+        config.put(
+                ReviewConfig.HTTP_PORT, Integer.toString(settings.reviewPage().port()));
+        return new ReviewConfig(config);
     }
 
     /** The classifier's Kafka Streams application id (also its consumer group). */

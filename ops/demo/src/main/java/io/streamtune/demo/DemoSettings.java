@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param testSize examples of the {@code test} split scored before and after (0: skip)
  * @param ports the broker, controller and registry ports
  * @param keepStack leave the stack running at the end
+ * @param reviewPage whether the review workbench runs beside the demo, and on which port
  * @param training fine-tuning settings of the bootstrap and the rounds
  * @param progressInterval how often a progress line is printed
  * @param finishTimeout how long the end waits for the last classifications and an unfinished round
@@ -40,6 +41,7 @@ public record DemoSettings(
         int testSize,
         Ports ports,
         boolean keepStack,
+        ReviewPage reviewPage,
         Training training,
         Duration progressInterval,
         Duration finishTimeout) {
@@ -49,6 +51,7 @@ public record DemoSettings(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(bootstrapDomain, "bootstrapDomain");
         Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(reviewPage, "reviewPage");
         Objects.requireNonNull(training, "training");
         requireAtLeast("--events", events, 1);
         requireAtLeast("--bootstrap-size", bootstrapSize, 10);
@@ -89,6 +92,21 @@ public record DemoSettings(
     public record Ports(int kafka, int controller, int registry) {}
 
     /**
+     * The review workbench beside the demo ({@code --review}), so a person can correct and confirm the live stream.
+     *
+     * @param enabled whether it runs
+     * @param port its HTTP port on 127.0.0.1 (0: any free port)
+     */
+    public record ReviewPage(boolean enabled, int port) {
+
+        public ReviewPage {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("--review-port must be between 0 and 65535, was " + port);
+            }
+        }
+    }
+
+    /**
      * Fine-tuning of the bootstrap and of every round.
      *
      * @param epochs passes over the examples
@@ -110,7 +128,7 @@ public record DemoSettings(
      * Builds {@link DemoSettings}. Required: the repository root, which places the data file and the data dir
      * unless they are given. Defaults: 1800 events at 8 per second, 150 {@code yelp} bootstrap examples, 80% of
      * the wrong predictions corrected, windows of 200 events, a round after 50 corrections, 600 test sentences,
-     * ports 9092, 9093 and 8081, the stack stopped at the end, the trainer's own fine-tuning defaults, a progress
+     * ports 9092, 9093 and 8081, the stack stopped at the end, no review page (port 8070 when asked for), the trainer's own fine-tuning defaults, a progress
      * line every 5 seconds and 4 minutes to finish.
      */
     public static final class Builder {
@@ -129,6 +147,8 @@ public record DemoSettings(
         private int controllerPort = 9093;
         private int registryPort = 8081;
         private boolean keepStack;
+        private boolean review;
+        private int reviewPort = 8070;
         private int epochs;
         private int maxLength;
         private double learningRate;
@@ -239,6 +259,18 @@ public record DemoSettings(
             return this;
         }
 
+        /** @param enabled whether the review workbench runs beside the demo */
+        public Builder optReview(boolean enabled) {
+            review = enabled;
+            return this;
+        }
+
+        /** @param port the review workbench's port (0: any free port) */
+        public Builder optReviewPort(int port) {
+            reviewPort = port;
+            return this;
+        }
+
         /** @param count fine-tuning epochs of the bootstrap and each round */
         public Builder optEpochs(int count) {
             epochs = count;
@@ -306,6 +338,7 @@ public record DemoSettings(
                     testSize,
                     new Ports(kafkaPort, controllerPort, registryPort),
                     keepStack,
+                    new ReviewPage(review, reviewPort),
                     new Training(epochs, maxLength, learningRate, seed, replayRatio, gateMetric),
                     progressInterval,
                     finishTimeout);

@@ -2,9 +2,11 @@ package io.streamtune.demo;
 
 import io.streamtune.demo.report.VersionDecision;
 import io.streamtune.demo.report.WindowAccuracy;
+import io.streamtune.schemas.FeedbackKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -36,6 +38,9 @@ final class SummaryText {
                 result.corrections() - result.correctionsWithText(),
                 result.wrong(),
                 settings.correctShare()));
+        if (settings.reviewPage().enabled()) {
+            lines.add(reviewLine(result.reviewLabels()));
+        }
         lines.add(format("  accuracy per window of %d events:", settings.window()));
         lines.add("    events        accuracy   served by");
         for (WindowAccuracy window : result.windows()) {
@@ -95,5 +100,15 @@ final class SummaryText {
 
     private static String format(String pattern, Object... values) {
         return String.format(Locale.ROOT, pattern, values);
+    }
+
+    /** {@code labels from the review page: 3 (1 correction, 2 confirmations, 0 audits)}. */
+    static String reviewLine(Map<FeedbackKind, Long> sent) {
+        long corrections = sent.getOrDefault(FeedbackKind.CORRECTION, 0L);
+        long confirmations = sent.getOrDefault(FeedbackKind.CONFIRMATION, 0L);
+        long audits = sent.getOrDefault(FeedbackKind.AUDIT, 0L);
+        return format(
+                "  labels from the review page: %d (%d corrections, %d confirmations, %d audits)",
+                corrections + confirmations + audits, corrections, confirmations, audits);
     }
 }

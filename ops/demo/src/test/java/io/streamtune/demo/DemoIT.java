@@ -6,6 +6,7 @@ import io.streamtune.demo.loop.DemoClients;
 import io.streamtune.demo.loop.StreamedEvent;
 import io.streamtune.demo.report.WindowAccuracy;
 import io.streamtune.schemas.Classification;
+import io.streamtune.schemas.LabelCorrection;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
 import io.streamtune.schemas.Topics;
@@ -15,6 +16,7 @@ import io.streamtune.stack.RepositoryRoot;
 import io.streamtune.stack.StackConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +46,16 @@ import org.w3c.dom.NodeList;
 
 /**
  * The demo end to end for real, in a small configuration: its own stack (child processes on free ports), the real
- * MiniLM fine-tuned for version 1, the classifier and trainer in-process, at least one gated round. What it reports
- * is checked against what the topics hold.
+ * MiniLM fine-tuned for version 1, the classifier and trainer in-process, at least one gated round, and the review
+ * page ({@code --review}) used by a person beside the simulated one. What it reports is checked against what the
+ * topics hold.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class DemoIT {
 
     private static final int EVENTS = 240;
     private static final int WINDOW = 40;
+    private static final int PAGE_LABELS = 6;
 
     @TempDir
     static Path dataDir;
@@ -79,6 +83,8 @@ class DemoIT {
                 .optControllerPort(Ports.freePort())
                 .optRegistryPort(Ports.freePort())
                 .optKeepStack(true)
+                .optReview(true)
+                .optReviewPort(Ports.freePort())
                 .optEpochs(1)
                 .optMaxLength(48)
                 .optLearningRate(1e-4)
@@ -90,7 +96,16 @@ class DemoIT {
                 .optFinishTimeout(Duration.ofMinutes(2))
                 .build();
 
-        DemoResult result = new Demo(settings, System.out).run();
+        PersonOnTheReviewPage person = new PersonOnTheReviewPage(PAGE_LABELS);
+        Thread personThread = new Thread(person, "person-on-the-review-page");
+        personThread.start();
+        DemoResult result;
+        try (PrintStream out = new PrintStream(person.watch(System.out), true, StandardCharsets.UTF_8)) {
+            result = new Demo(settings, out).run();
+        } finally {
+            person.stop();
+            personThread.join(TimeUnit.SECONDS.toMillis(30));
+        }
 
         DemoClients clients = new DemoClients(result.bootstrapServers(), result.schemaRegistryUrl());
         Set<String> eventIds =
@@ -106,6 +121,32 @@ class DemoIT {
         assertARoundPublishedVersion2AndAPromotedOneWasServed(result, clients);
         assertWindowsMatchTheConsumedClassifications(result, byEvent);
         assertChartsAreWellFormedWithOneMarkPerVersion(result, byEvent);
+        assertThePersonsLabelsReachedTheTopicAndTheSummary(result, clients, person);
+    }
+
+    private static void assertThePersonsLabelsReachedTheTopicAndTheSummary(
+            DemoResult result, DemoClients clients, PersonOnTheReviewPage person) throws Exception {
+        assertThat(person.failure()).isEmpty();
+        Map<String, String> labelled = person.labelled();
+        assertThat(labelled).hasSize(PAGE_LABELS);
+        Map<String, LabelCorrection> fromThePage = new HashMap<>();
+        for (ConsumerRecord<String, LabelCorrection> record :
+                readAll(clients.consumer("it-corrections", LabelCorrection.class), Topics.LABEL_CORRECTIONS)) {
+            if (record.value().getAnnotator().equals(DemoReviewPage.USER)) {
+                fromThePage.put(record.key(), record.value());
+            }
+        }
+        assertThat(fromThePage.keySet()).containsExactlyInAnyOrderElementsOf(labelled.keySet());
+        fromThePage.forEach((eventId, correction) -> {
+            assertThat(correction.getLabel()).isEqualTo(labelled.get(eventId));
+            assertThat(correction.getModelVersion()).isNotNull();
+        });
+        assertThat(result.reviewLabels().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(PAGE_LABELS);
+        assertThat(Files.readAllLines(result.files().summary(), StandardCharsets.UTF_8))
+                .contains(SummaryText.reviewLine(result.reviewLabels()));
     }
 
     private static void assertEveryEventClassifiedOnce(DemoResult result, Map<String, List<Classification>> byEvent) {

@@ -18,6 +18,7 @@ class DemoSettingsTest {
         assertThat(settings.dataFile()).isEqualTo(Path.of("/repo/data/uci_sentiment.jsonl"));
         assertThat(settings.dataDir()).isEqualTo(Path.of("/repo/.streamtune/demo"));
         assertThat(settings.ports()).isEqualTo(new DemoSettings.Ports(9092, 9093, 8081));
+        assertThat(settings.reviewPage()).isEqualTo(new DemoSettings.ReviewPage(false, 8070));
         assertThat(settings.training().epochs()).isEqualTo(trainer.get(TrainerConfig.TRAINING_EPOCHS));
         assertThat(settings.training().gateMetric()).isEqualTo(trainer.get(TrainerConfig.GATE_METRIC));
     }

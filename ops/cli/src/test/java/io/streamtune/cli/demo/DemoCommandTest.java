@@ -62,7 +62,10 @@ class DemoCommandTest {
                 "2",
                 "--registry-port",
                 "3",
-                "--keep-stack");
+                "--keep-stack",
+                "--review",
+                "--review-port",
+                "4");
 
         assertThat(settings.events()).isEqualTo(300);
         assertThat(settings.rate()).isEqualTo(12.5);
@@ -78,12 +81,14 @@ class DemoCommandTest {
         assertThat(settings.dataFile()).isEqualTo(Path.of("/tmp/f.jsonl"));
         assertThat(settings.ports()).isEqualTo(new DemoSettings.Ports(1, 2, 3));
         assertThat(settings.keepStack()).isTrue();
+        assertThat(settings.reviewPage()).isEqualTo(new DemoSettings.ReviewPage(true, 4));
     }
 
     @Test
     void shouldRefuseAShareOutsideZeroToOneNamingTheOption() {
         assertThatThrownBy(() -> parse("--correct-share", "1.5")).hasMessageContaining("--correct-share");
         assertThatThrownBy(() -> parse("--rate", "0")).hasMessageContaining("--rate");
+        assertThatThrownBy(() -> parse("--review", "--review-port", "70000")).hasMessageContaining("--review-port");
     }
 
     @Test
