@@ -1,0 +1,130 @@
+package io.streamtune.review.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamtune.review.ReviewApp;
+import io.streamtune.review.config.ReviewConfig;
+import io.streamtune.testsupport.KafkaStack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The page over HTTPS with a key store of the operator's: TLS only on the port, and session cookies marked Secure. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class TlsIT {
+
+    private static final String STORE_PASSWORD = "store-password";
+
+    @RegisterExtension
+    static final KafkaStack STACK = new KafkaStack();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldServeThePageOverHttpsOnlyWithSecureSessionCookies() throws Exception {
+        Path keyStore = selfSignedKeyStore();
+        ReviewFixture fixture = new ReviewFixture(STACK, folder, 1);
+        fixture.overrides.put(ReviewConfig.TLS_KEYSTORE_PATH, keyStore.toString());
+        fixture.overrides.put(ReviewConfig.TLS_KEYSTORE_PASSWORD, STORE_PASSWORD);
+        fixture.classify(1);
+        try (ReviewApp app = fixture.start()) {
+            HttpClient https = HttpClient.newBuilder()
+                    .sslContext(trusting(keyStore))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            String base = "https://127.0.0.1:" + app.port();
+
+            HttpResponse<String> login = https.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("user=alice&password="
+                                    + URLEncoder.encode(ReviewFixture.PASSWORD, StandardCharsets.UTF_8)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = https.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login.html"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> l.endsWith("/index.html"));
+            assertThat(login.headers().firstValue("Set-Cookie"))
+                    .hasValueSatisfying(cookie -> assertThat(cookie).contains("HttpOnly", "SameSite=Strict", "Secure"));
+            assertThat(page.statusCode()).isEqualTo(200);
+            HttpClient plain = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            assertThatThrownBy(() -> plain.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/login.html"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    /** A PKCS12 key store with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
+    private Path selfSignedKeyStore() throws Exception {
+        Path store = folder.resolve("review.p12");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process process = new ProcessBuilder(List.of(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "review",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "SAN=ip:127.0.0.1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        STORE_PASSWORD))
+                .redirectErrorStream(true)
+                .start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(printed).isZero();
+        return store;
+    }
+
+    private static SSLContext trusting(Path keyStore) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            trusted.load(in, STORE_PASSWORD.toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+}
