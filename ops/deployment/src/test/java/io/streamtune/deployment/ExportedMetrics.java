@@ -42,7 +42,7 @@ final class ExportedMetrics {
     /** Every metric name in the review workbench's real {@code /metrics} text, with one audited version. */
     static Set<String> review() {
         AuditBook audits = new AuditBook("probe");
-        audits.add("e-1", 1, "pos", "pos", "probe");
+        audits.add("e-1", 1, "pos", "pos", "probe", false);
         return namesIn(ReviewMetricsText.render(new ReviewMetricsText.Snapshot(
                 "probe",
                 Map.of(Lane.UNCERTAIN, 1, Lane.AUDIT, 1),

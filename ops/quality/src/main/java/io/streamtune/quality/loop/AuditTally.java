@@ -30,7 +30,7 @@ final class AuditTally {
     /** One streamed event and what the version in service predicted for it. */
     void observe(ProxyEvent event, long version, String predicted) {
         if (rate > 0 && sample.draws(event.id())) {
-            book.add(event.id(), version, predicted, event.label(), ANNOTATOR);
+            book.add(event.id(), version, predicted, event.label(), ANNOTATOR, false);
         }
     }
 
