@@ -2,6 +2,7 @@ package io.streamtune.quality.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
@@ -11,11 +12,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -67,7 +72,8 @@ public final class CurveChart {
                 true,
                 false,
                 false);
-        chart.addSubtitle(new TextTitle("after bootstrap (0) and each round; " + REJECTED_NOTE));
+        chart.addSubtitle(new TextTitle(
+                "after bootstrap (0) and each round; " + REJECTED_NOTE, new Font("SansSerif", Font.PLAIN, 12)));
         style(chart.getXYPlot(), curves);
         return chart;
     }
@@ -92,7 +98,12 @@ public final class CurveChart {
         NumberAxis labels = (NumberAxis) plot.getDomainAxis();
         labels.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         labels.setAutoRangeIncludesZero(true);
-        ((NumberAxis) plot.getRangeAxis()).setRange(lowerBound(curves), 1.0);
+        labels.setAutoRangeStickyZero(false); // a margin left of 0, so the bootstrap markers show whole
+        NumberAxis metric = (NumberAxis) plot.getRangeAxis();
+        double lower = lowerBound(curves);
+        metric.setRange(lower, 1.0);
+        metric.setTickUnit(new NumberTickUnit(1.0 - lower > 0.3 ? 0.05 : 0.02));
+        metric.setNumberFormatOverride(new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         XYLineAndShapeRenderer renderer = new RejectedHollowRenderer(curves);
         for (int index = 0; index < curves.size(); index++) {
             Color colour = PALETTE.get(index % PALETTE.size());
