@@ -38,7 +38,39 @@ final class CliProcess {
 
     /** Starts a command that runs until stopped, such as {@code up}; its output is collected as it comes. */
     static Running start(Path directory, String... args) throws IOException {
-        return new Running(builder(directory, args).start(), String.join(" ", args));
+        ProcessBuilder builder = builder(directory, args);
+        if (SigintReset.AVAILABLE) {
+            builder.command().addAll(0, SigintReset.PREFIX);
+        }
+        return new Running(builder.start(), String.join(" ", args));
+    }
+
+    /**
+     * A command stopped with SIGINT must get SIGINT's default disposition whoever started the tests: a parent
+     * started with {@code nohup} or {@code &} in a script ignores SIGINT, every child inherits that, and a JVM that
+     * starts with SIGINT ignored installs no handler for it, so the command would never see the Ctrl-C the test sends.
+     * GNU env's {@code --default-signal} resets it before starting the JVM (without it, the disposition stays
+     * inherited, which is right whenever the tests run from a terminal).
+     */
+    private static final class SigintReset {
+        static final List<String> PREFIX = List.of("env", "--default-signal=INT");
+        static final boolean AVAILABLE = probe();
+
+        private static boolean probe() {
+            try {
+                List<String> command = new ArrayList<>(PREFIX);
+                command.add("true");
+                Process process =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
+                process.getInputStream().readAllBytes();
+                return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     private static ProcessBuilder builder(Path directory, String... args) {

@@ -6,22 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamtune.review.ReviewApp;
 import io.streamtune.review.config.ReviewConfig;
 import io.streamtune.testsupport.KafkaStack;
+import io.streamtune.testsupport.SelfSignedCertificate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TlsIT {
 
-    private static final String STORE_PASSWORD = "store-password";
-
     @RegisterExtension
     static final KafkaStack STACK = new KafkaStack();
 
@@ -41,14 +34,15 @@ class TlsIT {
 
     @Test
     void shouldServeThePageOverHttpsOnlyWithSecureSessionCookies() throws Exception {
-        Path keyStore = selfSignedKeyStore();
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(folder.resolve("tls"));
         ReviewFixture fixture = new ReviewFixture(STACK, folder, 1);
-        fixture.overrides.put(ReviewConfig.TLS_KEYSTORE_PATH, keyStore.toString());
-        fixture.overrides.put(ReviewConfig.TLS_KEYSTORE_PASSWORD, STORE_PASSWORD);
+        fixture.overrides.put(
+                ReviewConfig.TLS_KEYSTORE_PATH, certificate.keyStore().toString());
+        fixture.overrides.put(ReviewConfig.TLS_KEYSTORE_PASSWORD, certificate.password());
         fixture.classify(1);
         try (ReviewApp app = fixture.start()) {
             HttpClient https = HttpClient.newBuilder()
-                    .sslContext(trusting(keyStore))
+                    .sslContext(certificate.clientContext())
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(10))
                     .build();
@@ -82,49 +76,5 @@ class TlsIT {
                             HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(IOException.class);
         }
-    }
-
-    /** A PKCS12 key store with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
-    private Path selfSignedKeyStore() throws Exception {
-        Path store = folder.resolve("review.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(List.of(
-                        keytool.toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "review",
-                        "-keyalg",
-                        "RSA",
-                        "-keysize",
-                        "2048",
-                        "-validity",
-                        "2",
-                        "-dname",
-                        "CN=127.0.0.1",
-                        "-ext",
-                        "SAN=ip:127.0.0.1",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        store.toString(),
-                        "-storepass",
-                        STORE_PASSWORD))
-                .redirectErrorStream(true)
-                .start();
-        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(printed).isZero();
-        return store;
-    }
-
-    private static SSLContext trusting(Path keyStore) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            trusted.load(in, STORE_PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.streamtune.schemas.registry.TrustStore;
+import io.streamtune.testsupport.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -10,6 +10,7 @@ import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.schemas.ModelVersion;
+import io.streamtune.testsupport.SelfSignedCertificate;
 import io.streamtune.trainer.Trainer;
 import io.streamtune.trainer.config.TrainerConfig;
 import io.streamtune.trainer.round.Example;

@@ -6,6 +6,7 @@ import io.streamtune.stack.LocalBroker;
 import io.streamtune.stack.LocalRegistry;
 import io.streamtune.stack.Ports;
 import io.streamtune.stack.StackConfig;
+import io.streamtune.testsupport.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.streamtune.systemtests.security;
+package io.streamtune.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,45 +8,66 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A server key pair with a self-signed certificate for {@value #HOST} (subject alternative names IP 127.0.0.1 and
  * DNS localhost), made by the JDK's {@code keytool} in a folder of the test, and a trust store holding only that
- * certificate for the clients. Both stores are PKCS12 with one random password.
+ * certificate for the clients. Both stores are PKCS12 with one random password. Used by every test that needs TLS
+ * (the secured broker and registry of the system tests, the review page over HTTPS).
  *
  * @param keyStore the server's key store (alias {@value #ALIAS})
  * @param trustStore the clients' trust store
  * @param password the password of both stores and of the key
  */
-record SelfSignedCertificate(Path keyStore, Path trustStore, String password) {
+public record SelfSignedCertificate(Path keyStore, Path trustStore, String password) {
 
-    static final String HOST = "127.0.0.1";
-    static final String TYPE = "PKCS12";
+    public static final String HOST = "127.0.0.1";
+    public static final String TYPE = "PKCS12";
     private static final String ALIAS = "server";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Generates the key pair and certificate (RSA 2048, valid two days) and writes both stores. */
-    static SelfSignedCertificate create(Path folder)
+    public static SelfSignedCertificate create(Path folder)
             throws IOException, InterruptedException, GeneralSecurityException {
         Files.createDirectories(folder);
         SelfSignedCertificate certificate = new SelfSignedCertificate(
-                folder.resolve("server.p12"), folder.resolve("truststore.p12"), Secrets.random());
+                folder.resolve("server.p12"), folder.resolve("truststore.p12"), randomPassword());
         certificate.generateKeyPair(folder.resolve("keytool.log"));
         certificate.writeTrustStore();
         return certificate;
     }
 
     /** A TLS context that presents this certificate, for a server. */
-    SSLContext serverContext() throws IOException, GeneralSecurityException {
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(load(keyStore), password.toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         return context;
+    }
+
+    /** A TLS context that trusts only this certificate, for a client. */
+    public SSLContext clientContext() throws IOException, GeneralSecurityException {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(load(trustStore));
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    /** 24 hex characters (96 random bits): safe inside JAAS quotes and StorageTool's {@code --add-scram}. */
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private void generateKeyPair(Path log) throws IOException, InterruptedException {
