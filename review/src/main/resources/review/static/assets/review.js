@@ -237,7 +237,7 @@
       line.className = "disagreement";
       line.dataset.eventId = d.eventId;
       line.textContent = d.eventId + " (v" + d.version + ", predicted " + d.predicted + "): " +
-        d.annotators.map((a, i) => a + " said " + d.labels[i]).join(", ") + ". Counts: ";
+        d.annotators.map((a, i) => a + " said " + d.labels[i]).join(", ") + ". Resolve as: ";
       Array.from(new Set(d.labels.concat([d.predicted]))).sort().forEach((label) => {
         const button = document.createElement("button");
         button.type = "button";

@@ -39,13 +39,17 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * quality --proxy few-labels --seeds 1,2 --stream 300 --label lr-1e-4 training.learning.rate=1e-4
+ * quality chart --out curves.png uncertain=OUT/uncertain/few-labels-seed1-curve.csv arrival=OUT/arrival/...
  * </pre>
+ *
+ * <p>The {@code chart} subcommand ({@link ChartCommand}) draws the curves of earlier runs.
  */
 @Command(
         name = "quality",
         mixinStandardHelpOptions = true,
         version = "quality 0.1.0",
         sortOptions = false,
+        subcommands = ChartCommand.class,
         description = {
             "Measures how well the trainer's loop learns: bootstrap on a seed, stream events classified by the"
                     + " version in service, simulated corrections, real rounds; each proxy against a bag-of-words"
