@@ -17,7 +17,8 @@ import io.streamtune.model.tokenize.TokenizerConfig;
  *     many (a new head learns little in the 20 steps of 2 epochs over 150 examples); a run that keeps its head
  *     (a round from the version in service) runs {@code epochs}
  * @param learningRate the peak learning rate, reached after warm-up
- * @param warmupRatio the share of all steps spent warming the learning rate up linearly from 0
+ * @param warmupRatio the share of all steps spent warming the learning rate up linearly from 0, but at least
+ *     {@link WarmupLinearSchedule#MIN_WARMUP_STEPS} steps (a shorter run ends while still warming up)
  * @param weightDecay AdamW's decoupled weight decay, not applied to biases and LayerNorm weights
  * @param maxGradNorm the global L2 norm gradients are clipped to
  * @param holdoutFraction the share of the training examples held out for early stopping; 0 trains on all of them

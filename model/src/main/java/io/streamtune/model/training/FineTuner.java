@@ -135,8 +135,7 @@ public final class FineTuner {
                     config.seed());
             this.epochs = config.epochsFor(sampler.batchesPerEpoch());
             this.totalSteps = sampler.batchesPerEpoch() * epochs;
-            int warmup = Math.round(totalSteps * config.warmupRatio());
-            this.schedule = new WarmupLinearSchedule(config.learningRate(), warmup, totalSteps);
+            this.schedule = WarmupLinearSchedule.forRun(config.learningRate(), config.warmupRatio(), totalSteps);
             this.optimizer = new ClassifierOptimizer(classifier.namedParameters(), config, schedule);
             this.predictor = new BatchPredictor(classifier, tokenizer, Math.max(32, config.batchSize()));
         }

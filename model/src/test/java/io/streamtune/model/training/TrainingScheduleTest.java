@@ -25,7 +25,20 @@ class TrainingScheduleTest {
         assertThat(schedule.at(55)).isCloseTo(1e-4f * 46 / 90, within(1e-11f));
         assertThat(schedule.at(100)).isCloseTo(1e-4f / 90, within(1e-11f));
         assertThat(schedule.getNewValue("any-parameter", 10)).isEqualTo(schedule.at(10));
-        assertThatThrownBy(() -> new WarmupLinearSchedule(1e-4f, 10, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WarmupLinearSchedule(1e-4f, -1, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WarmupLinearSchedule(1e-4f, 10, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldWarmUpForAtLeastTenStepsSoThatAShortRunNeverStartsAtThePeak() {
+        WarmupLinearSchedule twoSteps = WarmupLinearSchedule.forRun(1e-4f, 0.1f, 2);
+        WarmupLinearSchedule thousandSteps = WarmupLinearSchedule.forRun(1e-4f, 0.1f, 1000);
+
+        assertThat(twoSteps.at(1)).isCloseTo(1e-5f, within(1e-10f));
+        assertThat(twoSteps.at(2)).isCloseTo(2e-5f, within(1e-10f));
+        assertThat(WarmupLinearSchedule.forRun(1e-4f, 0f, 20).at(10)).isCloseTo(1e-4f, within(1e-10f));
+        assertThat(thousandSteps.at(50)).isCloseTo(5e-5f, within(1e-10f));
+        assertThat(thousandSteps.at(100)).isCloseTo(1e-4f, within(1e-10f));
     }
 
     @Test
