@@ -52,7 +52,7 @@ public record RoundComponents(
         return new RoundComponents(
                 trainer,
                 new Holdout(config.holdoutFraction()),
-                new ReplaySampler(config.replayRatio()),
+                new ReplaySampler(config.replayRatio(), config.replayFill()),
                 new Gate(
                         config.gateMetric(),
                         config.gateMargin(),

@@ -45,6 +45,7 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String ROUND_TRIGGER_CORRECTIONS = NAMESPACE + "round.trigger.corrections";
     public static final String ROUND_TRIGGER_INTERVAL_MINUTES = NAMESPACE + "round.trigger.interval.minutes";
     public static final String ROUND_REPLAY_RATIO = NAMESPACE + "round.replay.ratio";
+    public static final String ROUND_REPLAY_FILL = NAMESPACE + "round.replay.fill";
     public static final String ROUND_HOLDOUT_FRACTION = NAMESPACE + "round.holdout.fraction";
     public static final String ROUND_SEED = NAMESPACE + "round.seed";
     public static final String ROUND_RETRY_BACKOFF_MS = NAMESPACE + "round.retry.backoff.ms";
@@ -174,6 +175,10 @@ public final class TrainerConfig extends AbstractConfig {
 
     public double replayRatio() {
         return getDouble(ROUND_REPLAY_RATIO);
+    }
+
+    public int replayFill() {
+        return getInt(ROUND_REPLAY_FILL);
     }
 
     public double holdoutFraction() {

@@ -99,6 +99,15 @@ final class TrainerConfigDefinition {
                         Importance.MEDIUM,
                         "Earlier training examples replayed per new correction in a round (0 = none).")
                 .define(
+                        ROUND_REPLAY_FILL,
+                        Type.INT,
+                        0,
+                        Range.atLeast(0),
+                        Importance.MEDIUM,
+                        "Fewest examples, new and replayed together, a round trains on: while the ratio gives fewer,"
+                                + " earlier examples fill the round up to this many (the whole labelled set while it"
+                                + " is smaller). 0 = the ratio alone.")
+                .define(
                         ROUND_HOLDOUT_FRACTION,
                         Type.DOUBLE,
                         0.2,

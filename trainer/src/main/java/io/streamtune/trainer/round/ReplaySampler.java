@@ -8,17 +8,36 @@ import java.util.Random;
 /**
  * Draws a seeded sample of earlier training examples to mix with new corrections, so a round does not forget what
  * earlier rounds learned. The sample depends only on the examples (not their order), the count and the seed.
+ *
+ * <p>Its size is {@code ratio} earlier examples per new one, or more when a round would train on fewer than {@code
+ * fill} examples in all: then earlier examples fill it up to {@code fill}. So while the labelled set is small a round
+ * trains on all of it, and once it is large a round still costs about the same: the new examples are always in, the
+ * earlier ones a uniform sample, which weights each new label more than each earlier one (recency weighting).
  */
 public final class ReplaySampler {
 
     private final double ratio;
+    private final int fill;
 
     /** @param ratio earlier examples per new correction, at least 0 */
     public ReplaySampler(double ratio) {
+        this(ratio, 0);
+    }
+
+    /**
+     * @param ratio earlier examples per new correction, at least 0
+     * @param fill the fewest examples, new and earlier together, a round trains on while there are that many; 0
+     *     for the ratio alone
+     */
+    public ReplaySampler(double ratio, int fill) {
         if (ratio < 0 || Double.isNaN(ratio)) {
             throw new IllegalArgumentException("replay ratio must be >= 0: " + ratio);
         }
+        if (fill < 0) {
+            throw new IllegalArgumentException("fill must be >= 0: " + fill);
+        }
         this.ratio = ratio;
+        this.fill = fill;
     }
 
     /**
@@ -27,10 +46,11 @@ public final class ReplaySampler {
      * @param earlier the earlier examples to draw from
      * @param newCount the number of new corrections in the round
      * @param seed the seed
-     * @return {@code min(earlier.size(), round(newCount * ratio))} distinct earlier examples
+     * @return {@code min(earlier.size(), max(round(newCount * ratio), fill - newCount))} distinct earlier examples
      */
     public List<Example> sample(List<Example> earlier, int newCount, long seed) {
-        int size = (int) Math.min(earlier.size(), Math.round(newCount * ratio));
+        long wanted = Math.max(Math.round(newCount * ratio), (long) fill - newCount);
+        int size = (int) Math.min(earlier.size(), wanted);
         List<Example> pool = new ArrayList<>(earlier);
         pool.sort(Comparator.comparing(Example::eventId));
         Random random = new Random(seed);

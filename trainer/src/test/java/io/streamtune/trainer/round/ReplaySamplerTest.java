@@ -29,6 +29,20 @@ class ReplaySamplerTest {
     }
 
     @Test
+    void shouldFillASmallRoundUpWithEarlierExamples() {
+        assertThat(new ReplaySampler(3, 80).sample(EARLIER, 10, 7))
+                .as("10 new, 30 by the ratio, filled up to 80 in all")
+                .hasSize(70)
+                .doesNotHaveDuplicates();
+        assertThat(new ReplaySampler(3, 500).sample(EARLIER, 10, 7))
+                .as("the whole earlier set while it is smaller than the fill")
+                .hasSize(100);
+        assertThat(new ReplaySampler(3, 80).sample(EARLIER, 25, 7))
+                .as("the ratio where it asks for more than the fill")
+                .hasSize(75);
+    }
+
+    @Test
     void shouldDrawTheSameSampleForTheSameSeedWhateverTheInputOrder() {
         List<Example> shuffled = new ArrayList<>(EARLIER);
         Collections.shuffle(shuffled);
