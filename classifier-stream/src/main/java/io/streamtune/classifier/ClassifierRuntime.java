@@ -8,6 +8,8 @@ import io.streamtune.classifier.memory.MemoryClassifier;
 import io.streamtune.classifier.memory.MemorySettings;
 import io.streamtune.classifier.memory.TrainingSetFeeder;
 import io.streamtune.classifier.metrics.ClassifierMetrics;
+import io.streamtune.classifier.openinference.InferenceRoutes;
+import io.streamtune.classifier.openinference.InferenceSettings;
 import io.streamtune.classifier.reload.ModelLoader;
 import io.streamtune.classifier.reload.ModelReloader;
 import io.streamtune.classifier.reload.ModelVersionWatcher;
@@ -58,6 +60,9 @@ public final class ClassifierRuntime implements AutoCloseable {
     private final ServingModel serving = new ServingModel();
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
     private final CorrectionMemory memory;
+    /** The one classifier of the stream and of HTTP inference: the served model, behind the memory if enabled. */
+    private final BatchClassifier classifier;
+
     private OperationsServer http;
     private ModelVersionWatcher watcher;
     private TrainingSetFeeder feeder;
@@ -72,6 +77,7 @@ public final class ClassifierRuntime implements AutoCloseable {
                         metrics,
                         InstantSource.system())
                 : null;
+        this.classifier = memory == null ? serving : new MemoryClassifier(serving, memory);
     }
 
     /**
@@ -95,13 +101,18 @@ public final class ClassifierRuntime implements AutoCloseable {
 
     private void startAll(ModelLoader loader, Duration firstModelTimeout) throws IOException, InterruptedException {
         MetricsRenderer renderer = new MetricsRenderer(metrics, this::kafkaMetrics, config.instanceId());
-        http = OperationsServer.builder("classifier")
+        OperationsServer.Builder endpoint = OperationsServer.builder("classifier")
                 .port(config.httpPort())
                 .readiness(this::isReady)
                 .status(this::modelJson)
                 .route("GET", "/model", exchange -> OperationsServer.Response.json(modelJson()))
-                .metrics(renderer::render)
-                .start();
+                .metrics(renderer::render);
+        if (config.inferenceHttpEnabled()) {
+            new InferenceRoutes(InferenceSettings.from(config), serving::served, classifier, this::isReady)
+                    .addTo(endpoint)
+                    .threads(config.inferenceHttpThreads());
+        }
+        http = endpoint.start();
         HostInfo self = new HostInfo(config.instanceId(), http.port());
         watcher = newWatcher(loader, self);
         Thread watcherThread = new Thread(watcher, "model-versions-watcher-" + config.instanceId());
@@ -131,7 +142,6 @@ public final class ClassifierRuntime implements AutoCloseable {
         events.configure(config.serdeConfig(), false);
         ConfluentAvroSerde<Classification> classifications = new ConfluentAvroSerde<>(Classification.class);
         classifications.configure(config.serdeConfig(), false);
-        BatchClassifier classifier = memory == null ? serving : new MemoryClassifier(serving, memory);
         return ClassificationTopology.build(
                 TopologySettings.from(config),
                 events.deserializer(),

@@ -194,6 +194,25 @@ public final class ClassifierConfig extends AbstractConfig {
         return getInt(HTTP_PORT);
     }
 
+    public boolean inferenceHttpEnabled() {
+        return getBoolean(InferenceHttpKeys.ENABLED);
+    }
+
+    /** The bearer token inference requests must carry, if one is set. */
+    public Optional<String> inferenceHttpToken() {
+        return Optional.ofNullable(getPassword(InferenceHttpKeys.TOKEN))
+                .map(password -> password.value())
+                .filter(token -> !token.isEmpty());
+    }
+
+    public int inferenceHttpMaxTexts() {
+        return getInt(InferenceHttpKeys.MAX_TEXTS);
+    }
+
+    public int inferenceHttpThreads() {
+        return getInt(InferenceHttpKeys.THREADS);
+    }
+
     public boolean memoryEnabled() {
         return getBoolean(MemoryKeys.MEMORY_ENABLED);
     }

@@ -30,7 +30,7 @@ final class ClassifierConfigDefinition {
                 SharedKeys.TOPIC_TEXT_EVENTS_DLQ,
                 SharedKeys.TOPIC_MODEL_VERSIONS,
                 SharedKeys.TOPIC_TRAINING_SET);
-        return MemoryKeys.define(shared)
+        return InferenceHttpKeys.define(MemoryKeys.define(shared))
                 .define(
                         APPLICATION_ID,
                         Type.STRING,
