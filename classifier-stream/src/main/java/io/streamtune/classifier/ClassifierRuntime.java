@@ -3,6 +3,7 @@ package io.streamtune.classifier;
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.http.MetricsRenderer;
 import io.streamtune.classifier.inference.BatchClassifier;
+import io.streamtune.classifier.inference.CoalescingClassifier;
 import io.streamtune.classifier.memory.CorrectionMemory;
 import io.streamtune.classifier.memory.MemoryClassifier;
 import io.streamtune.classifier.memory.MemorySettings;
@@ -46,7 +47,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running classifier instance: the operations endpoint, the model-versions watcher (which must serve a first
+ * One running classifier instance: the operations endpoint (with inference over HTTP unless {@code
+ * inference.http.enabled=false}, on the same classifier as the stream), the model-versions watcher (which must serve a first
  * model before anything is classified), the training-set feeder of the correction memory (unless {@code
  * memory.enabled=false}), then Kafka Streams. The topics must exist. {@link #close()} stops all of it
  * in reverse order.
@@ -60,7 +62,10 @@ public final class ClassifierRuntime implements AutoCloseable {
     private final ServingModel serving = new ServingModel();
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
     private final CorrectionMemory memory;
-    /** The one classifier of the stream and of HTTP inference: the served model, behind the memory if enabled. */
+    /**
+     * The one classifier of the stream and of HTTP inference: the served model, its passes shared between callers
+     * unless {@code batch.shared=false}, behind the correction memory if enabled.
+     */
     private final BatchClassifier classifier;
 
     private OperationsServer http;
@@ -77,7 +82,9 @@ public final class ClassifierRuntime implements AutoCloseable {
                         metrics,
                         InstantSource.system())
                 : null;
-        this.classifier = memory == null ? serving : new MemoryClassifier(serving, memory);
+        BatchClassifier model =
+                config.batchShared() ? new CoalescingClassifier(serving, config.batchMaxRecords()) : serving;
+        this.classifier = memory == null ? model : new MemoryClassifier(model, memory);
     }
 
     /**

@@ -87,6 +87,15 @@ final class ClassifierConfigDefinition {
                         "A batch is classified at the latest this many wall-clock milliseconds after the previous"
                                 + " flush, however few records it holds.")
                 .define(
+                        BATCH_SHARED,
+                        Type.BOOLEAN,
+                        true,
+                        Importance.LOW,
+                        "Stream threads and HTTP inference requests share forward passes: one pass runs at a time,"
+                                + " and the callers that arrive meanwhile are classified together in the next one, up"
+                                + " to batch.max.records texts. false: every caller runs its own pass, at the same"
+                                + " time as the others.")
+                .define(
                         TEXT_MAX_BYTES,
                         Type.INT,
                         1_048_576,
