@@ -82,8 +82,9 @@ public final class ClassifierRuntime implements AutoCloseable {
                         metrics,
                         InstantSource.system())
                 : null;
-        BatchClassifier model =
-                config.batchShared() ? new CoalescingClassifier(serving, config.batchMaxRecords()) : serving;
+        BatchClassifier model = config.batchShared()
+                ? new CoalescingClassifier(serving, config.batchMaxRecords(), metrics::recordSharedPass)
+                : serving;
         this.classifier = memory == null ? model : new MemoryClassifier(model, memory);
     }
 

@@ -18,19 +18,28 @@ public final class CoalescingClassifier implements BatchClassifier {
 
     private final BatchClassifier model;
     private final int maxTexts;
+    private final PassObserver observer;
     private final Semaphore pass = new Semaphore(1);
     private final Queue<Caller> waiting = new ConcurrentLinkedQueue<>();
+
+    /** Told of every pass: how many callers it served and how many texts it ran. */
+    @FunctionalInterface
+    public interface PassObserver {
+        void passed(int callers, int texts);
+    }
 
     /**
      * @param model the classifier that runs the passes
      * @param maxTexts the most texts one shared pass takes (the model's batch size)
+     * @param observer told of every pass that answered
      */
-    public CoalescingClassifier(BatchClassifier model, int maxTexts) {
+    public CoalescingClassifier(BatchClassifier model, int maxTexts, PassObserver observer) {
         if (maxTexts < 1) {
             throw new IllegalArgumentException("a pass takes at least one text, not " + maxTexts);
         }
         this.model = model;
         this.maxTexts = maxTexts;
+        this.observer = observer;
     }
 
     @Override
@@ -80,6 +89,7 @@ public final class CoalescingClassifier implements BatchClassifier {
             group.forEach(this::runAlone);
             return;
         }
+        observer.passed(group.size(), size);
         int from = 0;
         for (Caller caller : group) {
             int to = from + caller.texts().size();
@@ -91,6 +101,7 @@ public final class CoalescingClassifier implements BatchClassifier {
     private void runAlone(Caller caller) {
         try {
             caller.succeed(model.classify(caller.texts()));
+            observer.passed(1, caller.texts().size());
         } catch (RuntimeException | Error e) {
             caller.fail(e);
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 class CoalescingClassifierTest {
 
     private final List<List<String>> calls = new CopyOnWriteArrayList<>();
+    private final List<String> passes = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstPassMayEnd = new CountDownLatch(1);
     private final ExecutorService callers = Executors.newFixedThreadPool(3);
 
@@ -31,7 +32,7 @@ class CoalescingClassifierTest {
 
     @Test
     void shouldServeTwoCallersThatWaitedForAPassWithOneUnderlyingCall() throws Exception {
-        CoalescingClassifier shared = new CoalescingClassifier(this::blockingFirstPass, 8);
+        CoalescingClassifier shared = new CoalescingClassifier(this::blockingFirstPass, 8, this::add);
         CompletableFuture<ClassifiedBatch> first = call(shared, List.of("first"));
         await().atMost(Duration.ofSeconds(10)).until(() -> calls.size() == 1);
 
@@ -49,11 +50,12 @@ class CoalescingClassifierTest {
         assertThat(stream.get().embeddings().get(2)[0]).isEqualTo(code("s-3"));
         assertThat(http.get().embeddings().get(0)[0]).isEqualTo(code("h-1"));
         assertThat(http.get().modelVersion()).isEqualTo(7);
+        assertThat(passes).containsExactly("1 callers, 1 texts", "2 callers, 4 texts");
     }
 
     @Test
     void shouldNotShareAPassBeyondTheBatchSize() throws Exception {
-        CoalescingClassifier shared = new CoalescingClassifier(this::blockingFirstPass, 3);
+        CoalescingClassifier shared = new CoalescingClassifier(this::blockingFirstPass, 3, this::add);
         CompletableFuture<ClassifiedBatch> first = call(shared, List.of("first"));
         await().atMost(Duration.ofSeconds(10)).until(() -> calls.size() == 1);
         CompletableFuture<ClassifiedBatch> big = call(shared, List.of("b-1", "b-2", "b-3"));
@@ -76,7 +78,8 @@ class CoalescingClassifierTest {
                     }
                     return batch;
                 },
-                8);
+                8,
+                this::add);
         CompletableFuture<ClassifiedBatch> first = call(shared, List.of("first"));
         await().atMost(Duration.ofSeconds(10)).until(() -> calls.size() == 1);
         CompletableFuture<ClassifiedBatch> bad = call(shared, List.of("poison"));
@@ -96,9 +99,14 @@ class CoalescingClassifierTest {
                 texts -> {
                     throw new ModelUnavailableException("no model is loaded yet");
                 },
-                8);
+                8,
+                this::add);
 
         assertThatThrownBy(() -> shared.classify(List.of("x"))).isInstanceOf(ModelUnavailableException.class);
+    }
+
+    private void add(int callers, int texts) {
+        passes.add(callers + " callers, " + texts + " texts");
     }
 
     private CompletableFuture<ClassifiedBatch> call(CoalescingClassifier shared, List<String> texts) {

@@ -88,6 +88,9 @@ class InferenceHttpIT {
         Map<String, Classification> streamed = classifyThroughTheStream();
         JsonNode answer = infer(TEXTS, TOKEN);
         assertSameAsTheStream(answer, streamed, 1);
+        assertThat(runtime.metrics().passTexts().snapshot().sum())
+                .as("texts through the shared passes: the stream's and the HTTP request's")
+                .isGreaterThanOrEqualTo(2.0 * TEXTS.size());
         assertThat(JSON.readTree(get("/v2/models/sentiment", TOKEN).body())
                         .at("/parameters/labels")
                         .toString())
