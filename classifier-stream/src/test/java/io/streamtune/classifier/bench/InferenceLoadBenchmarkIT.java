@@ -60,11 +60,24 @@ class InferenceLoadBenchmarkIT {
         FileSystemModelStore store = new FileSystemModelStore(folder.resolve("store"));
         StoredVersion version = MiniLmVersion.write(store, StreamHarness.MODEL, 1);
         StringBuilder report = new StringBuilder("CPU: " + cpuModel() + "\n");
+        for (boolean shared : new boolean[] {true, false}) {
+            report.append("\nclassifier.batch.shared=").append(shared).append("\n\n");
+            measure(store, version, texts, shared, report);
+        }
+        System.out.println(report);
+        Files.writeString(Path.of("target", "inference-load-benchmark.txt"), report.toString());
+    }
+
+    private void measure(
+            FileSystemModelStore store, StoredVersion version, List<String> texts, boolean shared, StringBuilder report)
+            throws Exception {
         try (StreamHarness harness = new StreamHarness(STACK, 1)) {
             harness.publish(1, ModelStatus.PROMOTED, version.manifestSha256());
+            String instance = "load-" + shared;
             Map<String, String> config =
-                    harness.classifierConfig("load-1", folder.resolve("state"), folder.resolve("store"));
+                    harness.classifierConfig(instance, folder.resolve("state-" + shared), folder.resolve("store"));
             config.put("batch.max.records", String.valueOf(BATCH));
+            config.put("batch.shared", String.valueOf(shared));
             config.put("inference.http.threads", "40");
             try (ClassifierRuntime runtime = ClassifierRuntime.start(
                     new ClassifierConfig(config),
@@ -75,45 +88,60 @@ class InferenceLoadBenchmarkIT {
                         URI.create("http://127.0.0.1:" + runtime.httpPort() + "/v2/models/sentiment/infer"), texts);
                 http.run(4, 20); // warm-up: JIT and native
                 streamThroughput(harness, runtime, texts, "warm", 2 * BATCH * 4);
-
-                report.append("| HTTP clients | requests | p50 ms | p99 ms | texts/s | texts per pass |\n"
-                        + "|---|---|---|---|---|---|\n");
-                double p99AtOne = 0;
-                for (int clients : CLIENTS) {
-                    PassWindow passes = new PassWindow(runtime.metrics());
-                    long start = System.nanoTime();
-                    List<Long> latencies = http.run(clients, REQUESTS_PER_CONCURRENCY / clients);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    report.append(row(clients, latencies, seconds, passes.textsPerPass()));
-                    p99AtOne = clients == 1 ? HttpLoad.percentileMillis(latencies, 99) : p99AtOne;
-                }
-                PassWindow alonePasses = new PassWindow(runtime.metrics());
-                double alone = streamThroughput(harness, runtime, texts, "alone", STREAM_TEXTS);
-                double aloneTextsPerPass = alonePasses.textsPerPass();
-                AtomicBoolean streamDone = new AtomicBoolean();
-                CompletableFuture<List<Long>> during = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return http.runUntil(CLIENTS_DURING_STREAM, streamDone::get);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                PassWindow loadedPasses = new PassWindow(runtime.metrics());
-                double loaded = streamThroughput(harness, runtime, texts, "loaded", STREAM_TEXTS);
-                streamDone.set(true);
-                List<Long> duringLatencies = during.get();
-                appendStreamFigures(report, alone, loaded, duringLatencies, p99AtOne);
-                report.append(String.format(
-                        Locale.ROOT,
-                        "texts per forward pass: stream alone %.1f, stream with HTTP %.1f (callers per pass %.1f)%n",
-                        aloneTextsPerPass,
-                        loadedPasses.textsPerPass(),
-                        loadedPasses.callersPerPass()));
+                double p99AtOne = httpTable(runtime, http, report);
+                streamFigures(harness, runtime, http, texts, p99AtOne, report);
+                report.append("stream thread: ")
+                        .append(StreamThreadRatios.of(instance + "-StreamThread-1"))
+                        .append("\n");
                 assertThat(runtime.metrics().deadLetters()).isZero();
             }
         }
-        System.out.println(report);
-        Files.writeString(Path.of("target", "inference-load-benchmark.txt"), report.toString());
+    }
+
+    /** The HTTP latencies at each concurrency with the stream idle; returns the p99 at one client. */
+    private static double httpTable(ClassifierRuntime runtime, HttpLoad http, StringBuilder report) throws Exception {
+        report.append("| HTTP clients | requests | p50 ms | p99 ms | texts/s | texts per pass |\n"
+                + "|---|---|---|---|---|---|\n");
+        double p99AtOne = 0;
+        for (int clients : CLIENTS) {
+            PassWindow passes = new PassWindow(runtime.metrics());
+            long start = System.nanoTime();
+            List<Long> latencies = http.run(clients, REQUESTS_PER_CONCURRENCY / clients);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            report.append(row(clients, latencies, seconds, passes.textsPerPass()));
+            p99AtOne = clients == 1 ? HttpLoad.percentileMillis(latencies, 99) : p99AtOne;
+        }
+        return p99AtOne;
+    }
+
+    private static void streamFigures(
+            StreamHarness harness,
+            ClassifierRuntime runtime,
+            HttpLoad http,
+            List<String> texts,
+            double p99AtOne,
+            StringBuilder report)
+            throws Exception {
+        PassWindow alonePasses = new PassWindow(runtime.metrics());
+        double alone = streamThroughput(harness, runtime, texts, "alone", STREAM_TEXTS);
+        String aloneWindow = alonePasses.describe();
+        AtomicBoolean streamDone = new AtomicBoolean();
+        CompletableFuture<List<Long>> during = CompletableFuture.supplyAsync(() -> {
+            try {
+                return http.runUntil(CLIENTS_DURING_STREAM, streamDone::get);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        PassWindow loadedPasses = new PassWindow(runtime.metrics());
+        double loaded = streamThroughput(harness, runtime, texts, "loaded", STREAM_TEXTS);
+        streamDone.set(true);
+        appendStreamFigures(report, alone, loaded, during.get(), p99AtOne);
+        report.append("stream alone: ")
+                .append(aloneWindow)
+                .append("\nstream with HTTP: ")
+                .append(loadedPasses.describe())
+                .append("\n");
     }
 
     /** Sends texts to the stream and returns texts per second from the first send to the last classification. */
@@ -149,19 +177,27 @@ class InferenceLoadBenchmarkIT {
         private final ClassifierMetrics metrics;
         private final Histogram.Snapshot texts;
         private final Histogram.Snapshot callers;
+        private final Histogram.Snapshot batches;
 
         PassWindow(ClassifierMetrics metrics) {
             this.metrics = metrics;
             this.texts = metrics.passTexts().snapshot();
             this.callers = metrics.passCallers().snapshot();
+            this.batches = metrics.batchSize().snapshot();
         }
 
         double textsPerPass() {
             return mean(texts, metrics.passTexts().snapshot());
         }
 
-        double callersPerPass() {
-            return mean(callers, metrics.passCallers().snapshot());
+        /** Texts and callers per shared pass, and the stream's own batch size, since the window began. */
+        String describe() {
+            return String.format(
+                    Locale.ROOT,
+                    "texts per pass %.1f, callers per pass %.1f, stream batch size %.1f",
+                    textsPerPass(),
+                    mean(callers, metrics.passCallers().snapshot()),
+                    mean(batches, metrics.batchSize().snapshot()));
         }
 
         private static double mean(Histogram.Snapshot from, Histogram.Snapshot to) {
