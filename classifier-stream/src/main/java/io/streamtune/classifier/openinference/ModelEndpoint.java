@@ -30,10 +30,6 @@ final class ModelEndpoint {
         this.maxLength = maxLength;
     }
 
-    String modelName() {
-        return modelName;
-    }
-
     /** Whether the path's version (or any, when it names none) is loaded, so infer can answer. */
     boolean ready(ModelPath path) {
         checkName(path);
