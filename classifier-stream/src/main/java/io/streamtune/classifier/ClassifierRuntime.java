@@ -3,11 +3,14 @@ package io.streamtune.classifier;
 import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.http.MetricsRenderer;
 import io.streamtune.classifier.inference.BatchClassifier;
+import io.streamtune.classifier.inference.CoalescingClassifier;
 import io.streamtune.classifier.memory.CorrectionMemory;
 import io.streamtune.classifier.memory.MemoryClassifier;
 import io.streamtune.classifier.memory.MemorySettings;
 import io.streamtune.classifier.memory.TrainingSetFeeder;
 import io.streamtune.classifier.metrics.ClassifierMetrics;
+import io.streamtune.classifier.openinference.InferenceRoutes;
+import io.streamtune.classifier.openinference.InferenceSettings;
 import io.streamtune.classifier.reload.ModelLoader;
 import io.streamtune.classifier.reload.ModelReloader;
 import io.streamtune.classifier.reload.ModelVersionWatcher;
@@ -44,7 +47,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running classifier instance: the operations endpoint, the model-versions watcher (which must serve a first
+ * One running classifier instance: the operations endpoint (with inference over HTTP unless {@code
+ * inference.http.enabled=false}, on the same classifier as the stream), the model-versions watcher (which must serve a first
  * model before anything is classified), the training-set feeder of the correction memory (unless {@code
  * memory.enabled=false}), then Kafka Streams. The topics must exist. {@link #close()} stops all of it
  * in reverse order.
@@ -58,6 +62,12 @@ public final class ClassifierRuntime implements AutoCloseable {
     private final ServingModel serving = new ServingModel();
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
     private final CorrectionMemory memory;
+    /**
+     * The one classifier of the stream and of HTTP inference: the served model, its passes shared between callers
+     * unless {@code batch.shared=false}, behind the correction memory if enabled.
+     */
+    private final BatchClassifier classifier;
+
     private OperationsServer http;
     private ModelVersionWatcher watcher;
     private TrainingSetFeeder feeder;
@@ -72,6 +82,10 @@ public final class ClassifierRuntime implements AutoCloseable {
                         metrics,
                         InstantSource.system())
                 : null;
+        BatchClassifier model = config.batchShared()
+                ? new CoalescingClassifier(serving, config.batchMaxRecords(), metrics::recordSharedPass)
+                : serving;
+        this.classifier = memory == null ? model : new MemoryClassifier(model, memory);
     }
 
     /**
@@ -95,13 +109,18 @@ public final class ClassifierRuntime implements AutoCloseable {
 
     private void startAll(ModelLoader loader, Duration firstModelTimeout) throws IOException, InterruptedException {
         MetricsRenderer renderer = new MetricsRenderer(metrics, this::kafkaMetrics, config.instanceId());
-        http = OperationsServer.builder("classifier")
+        OperationsServer.Builder endpoint = OperationsServer.builder("classifier")
                 .port(config.httpPort())
                 .readiness(this::isReady)
                 .status(this::modelJson)
                 .route("GET", "/model", exchange -> OperationsServer.Response.json(modelJson()))
-                .metrics(renderer::render)
-                .start();
+                .metrics(renderer::render);
+        if (config.inferenceHttpEnabled()) {
+            new InferenceRoutes(InferenceSettings.from(config), serving::served, classifier, this::isReady)
+                    .addTo(endpoint)
+                    .threads(config.inferenceHttpThreads());
+        }
+        http = endpoint.start();
         HostInfo self = new HostInfo(config.instanceId(), http.port());
         watcher = newWatcher(loader, self);
         Thread watcherThread = new Thread(watcher, "model-versions-watcher-" + config.instanceId());
@@ -131,7 +150,6 @@ public final class ClassifierRuntime implements AutoCloseable {
         events.configure(config.serdeConfig(), false);
         ConfluentAvroSerde<Classification> classifications = new ConfluentAvroSerde<>(Classification.class);
         classifications.configure(config.serdeConfig(), false);
-        BatchClassifier classifier = memory == null ? serving : new MemoryClassifier(serving, memory);
         return ClassificationTopology.build(
                 TopologySettings.from(config),
                 events.deserializer(),

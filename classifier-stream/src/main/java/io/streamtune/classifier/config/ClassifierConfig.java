@@ -53,6 +53,7 @@ public final class ClassifierConfig extends AbstractConfig {
     public static final String MODEL_WINDOW_POOLING = NAMESPACE + "model.window.pooling";
     public static final String BATCH_MAX_RECORDS = NAMESPACE + "batch.max.records";
     public static final String BATCH_MAX_WAIT_MS = NAMESPACE + "batch.max.wait.ms";
+    public static final String BATCH_SHARED = NAMESPACE + "batch.shared";
     public static final String TEXT_MAX_BYTES = NAMESPACE + "text.max.bytes";
     public static final String INSTANCE_ID = NAMESPACE + "instance.id";
     public static final String RELOAD_STAGGER_MS = NAMESPACE + "reload.stagger.ms";
@@ -165,6 +166,11 @@ public final class ClassifierConfig extends AbstractConfig {
         return getLong(BATCH_MAX_WAIT_MS);
     }
 
+    /** Whether every caller of the model (stream threads, HTTP) shares forward passes. */
+    public boolean batchShared() {
+        return getBoolean(BATCH_SHARED);
+    }
+
     public int textMaxBytes() {
         return getInt(TEXT_MAX_BYTES);
     }
@@ -192,6 +198,25 @@ public final class ClassifierConfig extends AbstractConfig {
 
     public int httpPort() {
         return getInt(HTTP_PORT);
+    }
+
+    public boolean inferenceHttpEnabled() {
+        return getBoolean(InferenceHttpKeys.ENABLED);
+    }
+
+    /** The bearer token inference requests must carry, if one is set. */
+    public Optional<String> inferenceHttpToken() {
+        return Optional.ofNullable(getPassword(InferenceHttpKeys.TOKEN))
+                .map(password -> password.value())
+                .filter(token -> !token.isEmpty());
+    }
+
+    public int inferenceHttpMaxTexts() {
+        return getInt(InferenceHttpKeys.MAX_TEXTS);
+    }
+
+    public int inferenceHttpThreads() {
+        return getInt(InferenceHttpKeys.THREADS);
     }
 
     public boolean memoryEnabled() {

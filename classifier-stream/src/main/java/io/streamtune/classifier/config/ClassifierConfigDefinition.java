@@ -30,7 +30,7 @@ final class ClassifierConfigDefinition {
                 SharedKeys.TOPIC_TEXT_EVENTS_DLQ,
                 SharedKeys.TOPIC_MODEL_VERSIONS,
                 SharedKeys.TOPIC_TRAINING_SET);
-        return MemoryKeys.define(shared)
+        return InferenceHttpKeys.define(MemoryKeys.define(shared))
                 .define(
                         APPLICATION_ID,
                         Type.STRING,
@@ -86,6 +86,15 @@ final class ClassifierConfigDefinition {
                         Importance.MEDIUM,
                         "A batch is classified at the latest this many wall-clock milliseconds after the previous"
                                 + " flush, however few records it holds.")
+                .define(
+                        BATCH_SHARED,
+                        Type.BOOLEAN,
+                        true,
+                        Importance.LOW,
+                        "Stream threads and HTTP inference requests share forward passes: one pass runs at a time,"
+                                + " and the callers that arrive meanwhile are classified together in the next one, up"
+                                + " to batch.max.records texts. false: every caller runs its own pass, at the same"
+                                + " time as the others.")
                 .define(
                         TEXT_MAX_BYTES,
                         Type.INT,

@@ -31,6 +31,11 @@ final class DjlLoadedModel implements LoadedModel {
     }
 
     @Override
+    public List<String> labels() {
+        return classifier.labels();
+    }
+
+    @Override
     public List<Prediction> classify(List<String> texts) {
         return classifier.classify(texts).stream().map(DjlLoadedModel::served).toList();
     }

@@ -36,6 +36,12 @@ public final class MetricsRenderer {
         counters(text);
         histogram(text, "streamtune_batch_size", "Records per model call.", metrics.batchSize());
         histogram(text, "streamtune_inference_ms", "Milliseconds per model call.", metrics.inferenceMillis());
+        histogram(
+                text,
+                "streamtune_pass_texts",
+                "Texts per forward pass, stream batches and HTTP requests together.",
+                metrics.passTexts());
+        histogram(text, "streamtune_pass_callers", "Callers served by one forward pass.", metrics.passCallers());
         histogram(text, "streamtune_queue_ms", "Milliseconds a record waited for its batch.", metrics.queueMillis());
         histogram(
                 text,

@@ -14,6 +14,8 @@ public final class ClassifierMetrics {
     private final LongAdder batches = new LongAdder();
     private final Map<DeadLetterReason, LongAdder> deadLetters = new EnumMap<>(DeadLetterReason.class);
     private final Histogram batchSize = Histogram.sizes();
+    private final Histogram passTexts = Histogram.sizes();
+    private final Histogram passCallers = Histogram.sizes();
     private final Histogram inferenceMillis = Histogram.millis();
     private final Histogram queueMillis = Histogram.millis();
     private final Histogram endToEndMillis = Histogram.millis();
@@ -43,6 +45,22 @@ public final class ClassifierMetrics {
         batches.increment();
         batchSize.observe(size);
         inferenceMillis.observe(inferenceMs);
+    }
+
+    /** One forward pass shared by this many callers (stream batches, HTTP requests) ran this many texts. */
+    public void recordSharedPass(int callers, int texts) {
+        passCallers.observe(callers);
+        passTexts.observe(texts);
+    }
+
+    /** Texts per forward pass, stream and HTTP callers together. */
+    public Histogram passTexts() {
+        return passTexts;
+    }
+
+    /** Callers served by each forward pass. */
+    public Histogram passCallers() {
+        return passCallers;
     }
 
     /** One classification was forwarded after waiting {@code queueMs} and {@code endToEndMs} after its event. */

@@ -11,6 +11,11 @@ public interface LoadedModel extends AutoCloseable {
 
     long version();
 
+    /** The classes it chooses from, in its output order; empty when it does not say. */
+    default List<String> labels() {
+        return List.of();
+    }
+
     /**
      * Classifies texts; may be called from several threads at once.
      *

@@ -3,6 +3,7 @@ package io.streamtune.classifier.reload;
 import io.streamtune.classifier.inference.BatchClassifier;
 import io.streamtune.classifier.inference.ClassifiedBatch;
 import io.streamtune.classifier.inference.ModelUnavailableException;
+import io.streamtune.classifier.inference.ServedModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,6 +41,16 @@ public final class ServingModel implements BatchClassifier {
         return snapshot == null
                 ? Optional.empty()
                 : Optional.of(snapshot.model().version());
+    }
+
+    /** The version served, with its name and labels, if any. */
+    public Optional<ServedModel> served() {
+        ModelSnapshot snapshot = current.get();
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        LoadedModel model = snapshot.model();
+        return Optional.of(new ServedModel(model.name(), model.version(), model.labels()));
     }
 
     /** Stops serving and closes the model once its batches are done. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,10 +25,13 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /health/ready}: 200 when the app can serve, else 503;
  *   <li>{@code GET /status}: the app's status as JSON;
  *   <li>{@code GET /metrics}: Prometheus text ({@link MetricsPage});
- *   <li>and the app's own routes ({@link Builder#route}).
+ *   <li>and the app's own routes ({@link Builder#route}), exact paths, and prefix routes ({@link
+ *       Builder#prefixRoute}) that answer every path under a prefix themselves (path templates such as {@code
+ *       /v2/models/{name}/infer}).
  * </ul>
  *
- * A route asked with another method answers 405 with {@code Allow}.
+ * An exact route asked with another method answers 405 with {@code Allow}. Requests are served by one thread unless
+ * {@link Builder#threads} gives more (an app whose routes block, e.g. on a model, wants several).
  */
 public final class OperationsServer implements AutoCloseable {
 
@@ -51,7 +55,18 @@ public final class OperationsServer implements AutoCloseable {
         }
 
         public static Response json(String body) {
-            return new Response(200, JSON, body, Map.of());
+            return json(200, body);
+        }
+
+        public static Response json(int status, String body) {
+            return new Response(status, JSON, body, Map.of());
+        }
+
+        /** The same answer with one more header. */
+        public Response withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Response(status, contentType, body, Map.copyOf(more));
         }
     }
 
@@ -86,8 +101,10 @@ public final class OperationsServer implements AutoCloseable {
 
         private final String app;
         private final Map<String, Map<String, Route>> routes = new LinkedHashMap<>();
+        private final Map<String, Route> prefixRoutes = new LinkedHashMap<>();
         private String host = "0.0.0.0";
         private int port;
+        private int threads = 1;
 
         private Builder(String app) {
             this.app = app;
@@ -133,16 +150,40 @@ public final class OperationsServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A route for every path that starts with {@code prefix} (which ends with {@code /}); the route checks the
+         * method and the rest of the path itself. An exact route for a path under the prefix still wins.
+         */
+        public Builder prefixRoute(String prefix, Route route) {
+            if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+                throw new IllegalArgumentException("a route prefix starts and ends with '/': " + prefix);
+            }
+            prefixRoutes.put(prefix, route);
+            return this;
+        }
+
+        /** How many requests are served at once; 1 unless set. */
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("at least one thread serves requests, not " + count);
+            }
+            this.threads = count;
+            return this;
+        }
+
         /** Binds and starts serving. */
         public OperationsServer start() throws IOException {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-            ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, app + "-operations-http");
+            AtomicInteger started = new AtomicInteger();
+            ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, app + "-operations-http-" + started.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
             server.setExecutor(executor);
             routes.forEach((path, byMethod) -> server.createContext(path, exchange -> serve(exchange, path, byMethod)));
+            prefixRoutes.forEach(
+                    (prefix, route) -> server.createContext(prefix, exchange -> servePrefix(exchange, route)));
             server.start();
             LOG.info("{}: operations endpoint on {}", app, server.getAddress());
             return new OperationsServer(server, executor);
@@ -161,6 +202,15 @@ public final class OperationsServer implements AutoCloseable {
                                         Map.of("Allow", String.join(", ", byMethod.keySet())))
                                 : route.answer(exchange);
                 send(exchange, response);
+            } catch (RuntimeException e) {
+                LOG.warn("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                throw e;
+            }
+        }
+
+        private static void servePrefix(HttpExchange exchange, Route route) throws IOException {
+            try (exchange) {
+                send(exchange, route.answer(exchange));
             } catch (RuntimeException e) {
                 LOG.warn("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 throw e;
