@@ -71,6 +71,8 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String TRAINING_FROZEN_LAYERS = NAMESPACE + "training.frozen.layers";
     public static final String TRAINING_LEXICAL_WEIGHT = NAMESPACE + "training.lexical.weight";
     public static final String TRAINING_EARLY_STOPPING_FRACTION = NAMESPACE + "training.early.stopping.fraction";
+    public static final String TRAINING_BOOTSTRAP_EARLY_STOPPING_FRACTION =
+            NAMESPACE + "training.bootstrap.early.stopping.fraction";
     public static final String HTTP_HOST = NAMESPACE + "http.host";
     public static final String HTTP_PORT = NAMESPACE + "http.port";
     public static final String HTTP_ROUNDS_TOKEN = NAMESPACE + "http.rounds.token";
@@ -282,6 +284,10 @@ public final class TrainerConfig extends AbstractConfig {
 
     public double earlyStoppingFraction() {
         return getDouble(TRAINING_EARLY_STOPPING_FRACTION);
+    }
+
+    public double bootstrapEarlyStoppingFraction() {
+        return getDouble(TRAINING_BOOTSTRAP_EARLY_STOPPING_FRACTION);
     }
 
     public String httpHost() {

@@ -76,7 +76,7 @@ public final class DjlModelTuner implements ModelTuner {
                 job.labels(),
                 job.train(),
                 job.holdout(),
-                job.settings().fineTune(),
+                job.settings().configFor(job.parent().isPresent()),
                 job.lexicalTrain());
         return new FineTuneJob(store, progress).run(request);
     }

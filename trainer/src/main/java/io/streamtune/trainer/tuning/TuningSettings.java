@@ -11,17 +11,26 @@ import java.util.Optional;
 /**
  * Fine-tuning settings of a round.
  *
- * @param fineTune the hyperparameters of every fine-tuning run
+ * @param fineTune the hyperparameters of a round's fine-tuning run (from a parent version)
+ * @param firstVersion the hyperparameters of a run without a parent (bootstrap): {@code fineTune} with its own
+ *     early-stopping share
  * @param baseCheckpoint the HuggingFace checkpoint folder a job without a parent starts from; empty for the
  *     built-in base
  * @param builtInBase the built-in base a job without a parent starts from when there is no base checkpoint
  */
-public record TuningSettings(FineTuneConfig fineTune, Optional<Path> baseCheckpoint, BuiltInBase builtInBase) {
+public record TuningSettings(
+        FineTuneConfig fineTune, FineTuneConfig firstVersion, Optional<Path> baseCheckpoint, BuiltInBase builtInBase) {
 
     public TuningSettings {
         Objects.requireNonNull(fineTune, "fineTune");
+        Objects.requireNonNull(firstVersion, "firstVersion");
         Objects.requireNonNull(baseCheckpoint, "baseCheckpoint");
         Objects.requireNonNull(builtInBase, "builtInBase");
+    }
+
+    /** Settings whose runs without a parent use the same hyperparameters as rounds. */
+    public TuningSettings(FineTuneConfig fineTune, Optional<Path> baseCheckpoint, BuiltInBase builtInBase) {
+        this(fineTune, fineTune, baseCheckpoint, builtInBase);
     }
 
     /**
@@ -63,6 +72,14 @@ public record TuningSettings(FineTuneConfig fineTune, Optional<Path> baseCheckpo
                 .optHoldoutFraction(config.earlyStoppingFraction())
                 .optSeed(config.seed())
                 .build();
-        return new TuningSettings(fineTune, config.baseModelPath(), config.builtInBase());
+        FineTuneConfig firstVersion = fineTune.toBuilder()
+                .optHoldoutFraction(config.bootstrapEarlyStoppingFraction())
+                .build();
+        return new TuningSettings(fineTune, firstVersion, config.baseModelPath(), config.builtInBase());
+    }
+
+    /** The hyperparameters of a run: a round's when it starts from a parent version, else the first version's. */
+    public FineTuneConfig configFor(boolean fromParent) {
+        return fromParent ? fineTune : firstVersion;
     }
 }

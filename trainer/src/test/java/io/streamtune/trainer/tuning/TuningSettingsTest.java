@@ -1,0 +1,43 @@
+package io.streamtune.trainer.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamtune.trainer.config.TrainerConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TuningSettingsTest {
+
+    @Test
+    void shouldTrainTheFirstVersionOnEverySeedExampleAndStopRoundsEarly() {
+        TuningSettings settings = TuningSettings.from(new TrainerConfig(minimal()));
+
+        assertThat(settings.configFor(false).holdoutFraction()).as("bootstrap").isZero();
+        assertThat(settings.configFor(true).holdoutFraction()).as("a round").isEqualTo(0.1);
+        assertThat(settings.configFor(false).learningRate())
+                .isEqualTo(settings.configFor(true).learningRate());
+    }
+
+    @Test
+    void shouldTakeEachShareFromItsOwnKey() {
+        Map<String, Object> keys = minimal();
+        keys.put(TrainerConfig.TRAINING_BOOTSTRAP_EARLY_STOPPING_FRACTION, "0.2");
+        keys.put(TrainerConfig.TRAINING_EARLY_STOPPING_FRACTION, "0");
+
+        TuningSettings settings = TuningSettings.from(new TrainerConfig(keys));
+
+        assertThat(settings.configFor(false).holdoutFraction()).isEqualTo(0.2);
+        assertThat(settings.configFor(true).holdoutFraction()).isZero();
+    }
+
+    private static Map<String, Object> minimal() {
+        Map<String, Object> keys = new HashMap<>();
+        keys.put("model.name", "sentiment");
+        keys.put("model.labels", "neg,pos");
+        keys.put("model.store.root", "/tmp/models");
+        keys.put("registry.url", "http://localhost:8081");
+        keys.put("kafka.bootstrap.servers", "localhost:9092");
+        return keys;
+    }
+}
