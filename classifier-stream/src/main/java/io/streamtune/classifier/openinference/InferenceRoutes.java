@@ -1,5 +1,6 @@
 package io.streamtune.classifier.openinference;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.streamtune.classifier.inference.BatchClassifier;
 import io.streamtune.classifier.inference.ServedModel;
@@ -73,7 +74,7 @@ public final class InferenceRoutes {
                         "GET",
                         "/v2/health/live",
                         exchange -> Response.json(Json.write(Json.object().put("live", true))))
-                .route("GET", "/v2/health/ready", exchange -> readiness(serverReady.getAsBoolean(), "ready"))
+                .route("GET", "/v2/health/ready", exchange -> readiness(serverReady.getAsBoolean(), Json.object()))
                 .route("GET", "/v2", exchange -> Response.json(server))
                 .route("GET", "/v2/openapi.json", exchange -> Response.json(openApi))
                 .prefixRoute(ModelPath.PREFIX, this::answer);
@@ -105,7 +106,7 @@ public final class InferenceRoutes {
     }
 
     private Response readyAnswer(ModelPath path) {
-        return readiness(model.ready(path), "ready", path.modelName());
+        return readiness(model.ready(path), Json.object().put("name", path.modelName()));
     }
 
     private byte[] body(HttpExchange exchange) throws IOException {
@@ -129,13 +130,9 @@ public final class InferenceRoutes {
                 + ", plus 64 KiB)");
     }
 
-    private static Response readiness(boolean ready, String field) {
-        return Response.json(ready ? 200 : 503, Json.write(Json.object().put(field, ready)));
-    }
-
-    private static Response readiness(boolean ready, String field, String name) {
-        return Response.json(
-                ready ? 200 : 503, Json.write(Json.object().put("name", name).put(field, ready)));
+    /** 200 with {@code "ready": true}, or 503 with false, after what the answer already says. */
+    private static Response readiness(boolean ready, ObjectNode answer) {
+        return Response.json(ready ? 200 : 503, Json.write(answer.put("ready", ready)));
     }
 
     private static Response error(RequestRefused refused) {

@@ -13,7 +13,6 @@ import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.engine.EngineModelLoader;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.StoredVersion;
-import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.testsupport.KafkaStack;
@@ -75,8 +74,7 @@ class InferenceHttpIT {
         StoredVersion v2 = TinyBertVersions.write(store, StreamHarness.MODEL, 2);
         harness = new StreamHarness(STACK, 1);
         harness.publish(1, ModelStatus.PROMOTED, v1.manifestSha256());
-        EngineModelLoader loader = new EngineModelLoader(
-                store, ClassifierSettings.defaults().withMaxLength(32).withBatchSize(16));
+        EngineModelLoader loader = TinyBertVersions.loader(store);
         Map<String, String> config =
                 harness.classifierConfig("http-1", folder.resolve("state"), folder.resolve("store"));
         config.put("inference.http.token", TOKEN);

@@ -9,7 +9,6 @@ import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.engine.EngineModelLoader;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.StoredVersion;
-import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.testsupport.FaultReport;
@@ -56,8 +55,7 @@ class RealModelIT {
         TinyBertVersions.corruptOneByte(v3);
         harness = new StreamHarness(STACK, 1);
         harness.publish(1, ModelStatus.PROMOTED, v1.manifestSha256());
-        EngineModelLoader loader = new EngineModelLoader(
-                store, ClassifierSettings.defaults().withMaxLength(32).withBatchSize(16));
+        EngineModelLoader loader = TinyBertVersions.loader(store);
         Map<String, String> config =
                 harness.classifierConfig("real-1", folder.resolve("state"), folder.resolve("store"));
         runtime = ClassifierRuntime.start(new ClassifierConfig(config), loader, Duration.ofSeconds(120));
@@ -111,8 +109,7 @@ class RealModelIT {
         StoredVersion v2 = TinyBertVersions.write(store, StreamHarness.MODEL, 2);
         harness = new StreamHarness(STACK, 2);
         harness.publish(1, ModelStatus.PROMOTED, v1.manifestSha256());
-        EngineModelLoader loader = new EngineModelLoader(
-                store, ClassifierSettings.defaults().withMaxLength(32).withBatchSize(16));
+        EngineModelLoader loader = TinyBertVersions.loader(store);
         Map<String, String> config =
                 harness.classifierConfig("real-2", folder.resolve("state"), folder.resolve("store"));
         runtime = ClassifierRuntime.start(new ClassifierConfig(config), loader, Duration.ofSeconds(120));

@@ -8,7 +8,6 @@ import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.engine.EngineModelLoader;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.StoredVersion;
-import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.testsupport.FaultReport;
@@ -142,8 +141,7 @@ class StoreUnreachableIT {
         Map<String, String> config = harness.classifierConfig("store-outage-1", folder.resolve("state"), store.root());
         config.put(ClassifierConfig.RELOAD_RETRY_BACKOFF_MS, Long.toString(BACKOFF.toMillis()));
         config.put(ClassifierConfig.RELOAD_RETRY_BACKOFF_MAX_MS, Long.toString(BACKOFF_MAX.toMillis()));
-        EngineModelLoader loader = new EngineModelLoader(
-                store, ClassifierSettings.defaults().withMaxLength(32).withBatchSize(16));
+        EngineModelLoader loader = TinyBertVersions.loader(store);
         return ClassifierRuntime.start(new ClassifierConfig(config), loader, Duration.ofSeconds(120));
     }
 }

@@ -2,6 +2,7 @@ package io.streamtune.classifier.it;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import io.streamtune.classifier.engine.EngineModelLoader;
 import io.streamtune.model.artifact.ArtifactContent;
 import io.streamtune.model.artifact.ModelArtifact;
 import io.streamtune.model.artifact.ModelStore;
@@ -12,6 +13,7 @@ import io.streamtune.model.bert.BertConfig;
 import io.streamtune.model.bert.BertEncoder;
 import io.streamtune.model.bert.BertSequenceClassifier;
 import io.streamtune.model.bert.Pooling;
+import io.streamtune.model.classify.ClassifierSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,6 +55,12 @@ final class TinyBertVersions {
                 .optMetrics(Map.of("accuracy", 0.5))
                 .build();
         return store.put(artifact);
+    }
+
+    /** A loader for these versions as the tests run them: windows of 32 tokens, batches of 16. */
+    static EngineModelLoader loader(ModelStore store) {
+        return new EngineModelLoader(
+                store, ClassifierSettings.defaults().withMaxLength(32).withBatchSize(16));
     }
 
     /** Changes one byte in the middle of a stored version's weights, as a bad disk or copy would. */

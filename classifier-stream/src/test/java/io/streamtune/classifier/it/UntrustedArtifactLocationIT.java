@@ -8,7 +8,6 @@ import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.engine.EngineModelLoader;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.StoredVersion;
-import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.schemas.Classification;
 import io.streamtune.schemas.ModelStatus;
 import io.streamtune.testsupport.KafkaStack;
@@ -60,8 +59,7 @@ class UntrustedArtifactLocationIT {
 
         harness = new StreamHarness(STACK, 1);
         harness.publish(1, ModelStatus.PROMOTED, v1.manifestSha256(), v1.uri().toString());
-        EngineModelLoader loader = new EngineModelLoader(
-                store, ClassifierSettings.defaults().withMaxLength(32).withBatchSize(16));
+        EngineModelLoader loader = TinyBertVersions.loader(store);
         runtime = ClassifierRuntime.start(
                 new ClassifierConfig(harness.classifierConfig("untrusted-1", folder.resolve("state"), root)),
                 loader,

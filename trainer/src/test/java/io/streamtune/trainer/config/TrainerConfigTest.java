@@ -14,9 +14,10 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrainerConfigTest {
+public class TrainerConfigTest {
 
-    static Map<String, Object> minimal() {
+    /** The fewest keys a trainer starts with. */
+    public static Map<String, Object> minimal() {
         Map<String, Object> settings = new HashMap<>();
         settings.put("model.name", "sentiment");
         settings.put("model.labels", "neg,pos");

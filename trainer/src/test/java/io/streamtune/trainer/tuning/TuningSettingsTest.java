@@ -3,7 +3,7 @@ package io.streamtune.trainer.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamtune.trainer.config.TrainerConfig;
-import java.util.HashMap;
+import io.streamtune.trainer.config.TrainerConfigTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ class TuningSettingsTest {
 
     @Test
     void shouldTrainTheFirstVersionOnEverySeedExampleAndStopRoundsEarly() {
-        TuningSettings settings = TuningSettings.from(new TrainerConfig(minimal()));
+        TuningSettings settings = TuningSettings.from(new TrainerConfig(TrainerConfigTest.minimal()));
 
         assertThat(settings.configFor(false).holdoutFraction()).as("bootstrap").isZero();
         assertThat(settings.configFor(true).holdoutFraction()).as("a round").isEqualTo(0.1);
@@ -21,7 +21,7 @@ class TuningSettingsTest {
 
     @Test
     void shouldTakeEachShareFromItsOwnKey() {
-        Map<String, Object> keys = minimal();
+        Map<String, Object> keys = TrainerConfigTest.minimal();
         keys.put(TrainerConfig.TRAINING_BOOTSTRAP_EARLY_STOPPING_FRACTION, "0.2");
         keys.put(TrainerConfig.TRAINING_EARLY_STOPPING_FRACTION, "0");
 
@@ -29,15 +29,5 @@ class TuningSettingsTest {
 
         assertThat(settings.configFor(false).holdoutFraction()).isEqualTo(0.2);
         assertThat(settings.configFor(true).holdoutFraction()).isZero();
-    }
-
-    private static Map<String, Object> minimal() {
-        Map<String, Object> keys = new HashMap<>();
-        keys.put("model.name", "sentiment");
-        keys.put("model.labels", "neg,pos");
-        keys.put("model.store.root", "/tmp/models");
-        keys.put("registry.url", "http://localhost:8081");
-        keys.put("kafka.bootstrap.servers", "localhost:9092");
-        return keys;
     }
 }
