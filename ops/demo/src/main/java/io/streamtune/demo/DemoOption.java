@@ -51,7 +51,7 @@ public enum DemoOption {
             "--learning-rate",
             "RATE",
             decimal(DemoSettings.Builder::optLearningRate),
-            "Peak fine-tuning learning rate (default: the trainer's training.learning.rate)."),
+            "Peak fine-tuning learning rate of a round (default: the trainer's training.learning.rate)."),
     REPLAY_RATIO(
             "--replay-ratio",
             "RATIO",

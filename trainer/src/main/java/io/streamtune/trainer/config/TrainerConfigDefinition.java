@@ -231,7 +231,15 @@ final class TrainerConfigDefinition {
                         1e-4,
                         Range.between(1e-8, 1.0),
                         Importance.MEDIUM,
-                        "Peak AdamW learning rate.")
+                        "Peak AdamW learning rate of a round (fine-tuning from the version in service).")
+                .define(
+                        TRAINING_BOOTSTRAP_LEARNING_RATE,
+                        Type.DOUBLE,
+                        1e-4,
+                        Range.between(1e-8, 1.0),
+                        Importance.MEDIUM,
+                        "Peak AdamW learning rate of the first version (bootstrap, a new head on the initial"
+                                + " labelled set).")
                 .define(
                         TRAINING_MAX_LENGTH,
                         Type.INT,

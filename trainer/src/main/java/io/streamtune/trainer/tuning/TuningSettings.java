@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param fineTune the hyperparameters of a round's fine-tuning run (from a parent version)
  * @param firstVersion the hyperparameters of a run without a parent (bootstrap): {@code fineTune} with its own
- *     early-stopping share
+ *     learning rate and early-stopping share
  * @param baseCheckpoint the HuggingFace checkpoint folder a job without a parent starts from; empty for the
  *     built-in base
  * @param builtInBase the built-in base a job without a parent starts from when there is no base checkpoint
@@ -73,6 +73,7 @@ public record TuningSettings(
                 .optSeed(config.seed())
                 .build();
         FineTuneConfig firstVersion = fineTune.toBuilder()
+                .optLearningRate((float) config.bootstrapLearningRate())
                 .optHoldoutFraction(config.bootstrapEarlyStoppingFraction())
                 .build();
         return new TuningSettings(fineTune, firstVersion, config.baseModelPath(), config.builtInBase());

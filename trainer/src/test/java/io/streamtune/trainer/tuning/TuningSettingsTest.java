@@ -30,4 +30,16 @@ class TuningSettingsTest {
         assertThat(settings.configFor(false).holdoutFraction()).isEqualTo(0.2);
         assertThat(settings.configFor(true).holdoutFraction()).isZero();
     }
+
+    @Test
+    void shouldTakeEachLearningRateFromItsOwnKey() {
+        Map<String, Object> keys = TrainerConfigTest.minimal();
+        keys.put(TrainerConfig.TRAINING_BOOTSTRAP_LEARNING_RATE, "2e-4");
+        keys.put(TrainerConfig.TRAINING_LEARNING_RATE, "3e-5");
+
+        TuningSettings settings = TuningSettings.from(new TrainerConfig(keys));
+
+        assertThat(settings.configFor(false).learningRate()).as("bootstrap").isEqualTo(2e-4f);
+        assertThat(settings.configFor(true).learningRate()).as("a round").isEqualTo(3e-5f);
+    }
 }
