@@ -36,6 +36,10 @@ import io.streamtune.model.tokenize.TokenizerConfig;
  *     skipping its dense gradient and AdamW update
  * @param lexicalWeight the weight of a lexical model's calibrated log-probabilities fused with BERT's (a product
  *     of experts, see {@code io.streamtune.model.lexical.LexicalModel#fuse}); 0 stores BERT alone
+ * @param parentBlend the share of the starting version's weights kept when a run keeps its head (a round): each
+ *     weight ends as {@code parent + (1 - parentBlend) * (tuned - parent)}, a point on the line between the two
+ *     (weight-space ensembling, as in WiSE-FT), which forgets less of what the parent knew; 0 keeps the tuned
+ *     weights as they are. A run that draws a new head has no parent to blend with and ignores it
  */
 public record FineTuneConfig(
         int maxLength,
@@ -56,7 +60,8 @@ public record FineTuneConfig(
         boolean linearProbe,
         int frozenLayers,
         boolean freezeWordEmbeddings,
-        float lexicalWeight) {
+        float lexicalWeight,
+        float parentBlend) {
 
     /** Validates every field, naming the one that is wrong. */
     public FineTuneConfig {
@@ -87,6 +92,9 @@ public record FineTuneConfig(
         }
         if (!(lexicalWeight >= 0f) || Float.isInfinite(lexicalWeight)) {
             throw new IllegalArgumentException("lexicalWeight must be >= 0 and finite, was " + lexicalWeight);
+        }
+        if (!(parentBlend >= 0f && parentBlend < 1f)) {
+            throw new IllegalArgumentException("parentBlend must be in [0, 1), was " + parentBlend);
         }
         if (pooling == null || classWeighting == null) {
             throw new IllegalArgumentException("pooling and classWeighting are required");
@@ -129,6 +137,7 @@ public record FineTuneConfig(
         builder.frozenLayers = frozenLayers;
         builder.freezeWordEmbeddings = freezeWordEmbeddings;
         builder.lexicalWeight = lexicalWeight;
+        builder.parentBlend = parentBlend;
         return builder;
     }
 
@@ -159,7 +168,7 @@ public record FineTuneConfig(
      * Builds a {@link FineTuneConfig}. Defaults: max length 64, 1 window, batch 16, 2 epochs and at least 0 steps,
      * peak learning rate 1e-4 with 10% warm-up, weight decay 0.01, gradient norm 1.0, 10% holdout evaluated twice
      * per epoch, patience 2, seed 42, mean pooling, no class weighting, no linear probe, every layer and parameter
-     * trained, no lexical model.
+     * trained, no lexical model, no parent blend.
      */
     public static final class Builder {
         private int maxLength = 64;
@@ -181,6 +190,7 @@ public record FineTuneConfig(
         private int frozenLayers;
         private boolean freezeWordEmbeddings;
         private float lexicalWeight;
+        private float parentBlend;
 
         private Builder() {}
 
@@ -280,6 +290,11 @@ public record FineTuneConfig(
             return this;
         }
 
+        public Builder optParentBlend(float value) {
+            parentBlend = value;
+            return this;
+        }
+
         /**
          * @return the validated settings
          * @throws IllegalArgumentException naming the first invalid option
@@ -304,7 +319,8 @@ public record FineTuneConfig(
                     linearProbe,
                     frozenLayers,
                     freezeWordEmbeddings,
-                    lexicalWeight);
+                    lexicalWeight,
+                    parentBlend);
         }
     }
 }

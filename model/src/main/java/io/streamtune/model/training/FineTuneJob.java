@@ -127,8 +127,7 @@ public final class FineTuneJob {
             if (newHead && config.linearProbe()) {
                 LinearProbe.fitHead(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);
             }
-            FineTuneResult result = new FineTuner(run, listener)
-                    .fineTune(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);
+            FineTuneResult result = fineTune(classifier, tokenizer, request, split, run, newHead, manager);
             Optional<LexicalModel> lexical = lexicalModel(request, split)
                     .map(model -> withChosenWeight(model, classifier, tokenizer, request, split, manager));
             EvaluationReport evaluation =
@@ -156,6 +155,37 @@ public final class FineTuneJob {
                             .orElse(null))
                     .build());
             return new Outcome(stored, evaluation, result);
+        }
+    }
+
+    /**
+     * Fine-tunes, then blends the weights with the starting version's when the run keeps its head ({@link
+     * FineTuneConfig#parentBlend()}); the blended run's result has no best holdout report.
+     */
+    private FineTuneResult fineTune(
+            BertSequenceClassifier classifier,
+            TextTokenizer tokenizer,
+            Request request,
+            HoldoutSplit split,
+            FineTuneConfig run,
+            boolean newHead,
+            NDManager manager) {
+        FineTuner tuner = new FineTuner(run, listener);
+        if (newHead || run.parentBlend() == 0f) {
+            return tuner.fineTune(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);
+        }
+        try (ParameterSnapshot parent = ParameterSnapshot.of(classifier.namedParameters(), manager)) {
+            FineTuneResult result =
+                    tuner.fineTune(classifier, tokenizer, request.labels(), split.train(), split.holdout(), manager);
+            parent.blendInto(run.parentBlend());
+            LOG.info("Kept {} of the parent's weights (parent blend)", run.parentBlend());
+            return new FineTuneResult(
+                    null, // the best step's report no longer describes the blended weights
+                    result.steps(),
+                    result.bestStep(),
+                    result.stoppedEarly(),
+                    result.examplesPerSecond(),
+                    result.duration());
         }
     }
 

@@ -1,12 +1,15 @@
 package io.streamtune.model.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamtune.model.artifact.FileSystemModelStore;
 import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.base.BuiltInBase;
+import io.streamtune.model.bert.BertWeights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +80,41 @@ class FineTuneJobTest {
         assertThat(config.path("architectures").get(0).asText()).isEqualTo("BertForSequenceClassification");
         assertThat(v3.evaluation().labels()).containsExactlyElementsOf(wider);
         assertThat(v2.training().steps()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldBlendARoundsWeightsWithItsParentsWhenAsked() throws IOException {
+        FileSystemModelStore store = new FileSystemModelStore(root);
+        FineTuneJob job = new FineTuneJob(store, ProgressListener.logging());
+        StoredVersion v1 = job.run(request(1, StartingPoint.pretrained(BuiltInBase.ALL_MINILM_L6_V2), LABELS))
+                .stored();
+        FineTuneJob.Request tuned = request(2, StartingPoint.fromVersion(v1), LABELS);
+        StoredVersion v2 = job.run(tuned).stored();
+        StoredVersion v3 = job.run(new FineTuneJob.Request(
+                        "sentiment",
+                        3,
+                        StartingPoint.fromVersion(v1),
+                        LABELS,
+                        tuned.examples(),
+                        List.of(),
+                        SHORT.toBuilder().optParentBlend(0.5f).build()))
+                .stored();
+
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] parent = classifierWeight(v1, manager);
+            float[] alone = classifierWeight(v2, manager);
+            float[] blended = classifierWeight(v3, manager);
+            assertThat(alone).isNotEqualTo(parent);
+            for (int i = 0; i < parent.length; i++) {
+                assertThat(blended[i]).isCloseTo((parent[i] + alone[i]) / 2, within(1e-6f));
+            }
+        }
+    }
+
+    private static float[] classifierWeight(StoredVersion version, NDManager manager) throws IOException {
+        return BertWeights.readSafetensors(version.folder().resolve("model.safetensors"), manager)
+                .get("classifier.weight")
+                .toFloatArray();
     }
 
     @Test

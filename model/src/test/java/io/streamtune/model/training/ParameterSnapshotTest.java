@@ -32,6 +32,26 @@ class ParameterSnapshotTest {
         task.get(1, TimeUnit.MINUTES);
     }
 
+    @Test
+    void shouldBlendTheCurrentValuesWithTheSavedOnes() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            Parameter weight = Parameter.builder()
+                    .setName("weight")
+                    .setType(Parameter.Type.WEIGHT)
+                    .build();
+            weight.setArray(manager.create(new float[] {1f, 2f, 3f}));
+            weight.getArray().setRequiresGradient(true);
+
+            try (ParameterSnapshot snapshot = ParameterSnapshot.of(Map.of("weight", weight), manager)) {
+                GradientMode.withoutGradients(() -> weight.getArray().subi(2f)); // tuned to -1, 0, 1
+                snapshot.blendInto(0.25f);
+            }
+
+            assertThat(weight.getArray().toFloatArray()).containsExactly(-0.5f, 0.5f, 1.5f);
+            assertThat(weight.getArray().hasGradient()).isTrue();
+        }
+    }
+
     private static void restoreAfterAnUpdate() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             Parameter weight = Parameter.builder()

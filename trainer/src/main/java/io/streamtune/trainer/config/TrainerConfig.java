@@ -63,6 +63,7 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String TRAINING_BATCH_SIZE = NAMESPACE + "training.batch.size";
     public static final String TRAINING_LEARNING_RATE = NAMESPACE + "training.learning.rate";
     public static final String TRAINING_BOOTSTRAP_LEARNING_RATE = NAMESPACE + "training.bootstrap.learning.rate";
+    public static final String TRAINING_PARENT_BLEND = NAMESPACE + "training.parent.blend";
     public static final String TRAINING_MAX_LENGTH = NAMESPACE + "training.max.length";
     public static final String TRAINING_MAX_WINDOWS = NAMESPACE + "training.max.windows";
     public static final String TRAINING_MIN_STEPS = NAMESPACE + "training.min.steps";
@@ -285,6 +286,10 @@ public final class TrainerConfig extends AbstractConfig {
 
     public double earlyStoppingFraction() {
         return getDouble(TRAINING_EARLY_STOPPING_FRACTION);
+    }
+
+    public double parentBlend() {
+        return getDouble(TRAINING_PARENT_BLEND);
     }
 
     public double bootstrapLearningRate() {

@@ -299,6 +299,16 @@ final class TrainerConfigDefinition {
                         "How many of the encoder's lowest layers (and the embeddings) stay frozen while fine-tuning;"
                                 + " their backward pass is skipped too, so steps get faster. 0 trains every layer.")
                 .define(
+                        TRAINING_PARENT_BLEND,
+                        Type.DOUBLE,
+                        0.0,
+                        Range.between(0.0, 0.95),
+                        Importance.LOW,
+                        "Share of the version in service's weights a round's candidate keeps: each weight ends at"
+                                + " parent + (1 - share) * (tuned - parent), between the two (weight-space"
+                                + " ensembling), so a round forgets less of what the version in service knew. 0"
+                                + " keeps the tuned weights.")
+                .define(
                         TRAINING_EARLY_STOPPING_FRACTION,
                         Type.DOUBLE,
                         0.1,

@@ -70,6 +70,7 @@ public record TuningSettings(
                 .optFrozenLayers(config.frozenLayers())
                 .optLexicalWeight((float) config.lexicalWeight())
                 .optHoldoutFraction(config.earlyStoppingFraction())
+                .optParentBlend((float) config.parentBlend())
                 .optSeed(config.seed())
                 .build();
         FineTuneConfig firstVersion = fineTune.toBuilder()
