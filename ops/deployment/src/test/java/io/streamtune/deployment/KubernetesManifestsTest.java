@@ -268,6 +268,10 @@ class KubernetesManifestsTest {
                     .isEqualTo(environment.get("PARTITIONS"));
             assertThat(String.valueOf(Yamls.at(topic, "spec").get("replicas")))
                     .isEqualTo(environment.get("REPLICATION_FACTOR"));
+            assertThat(Yamls.at(topic, "spec"))
+                    .as("no schema checks a KafkaTopic: no field beyond these")
+                    .containsOnlyKeys("partitions", "replicas", "config");
+            assertThat(Yamls.at(topic, "spec", "config")).containsOnlyKeys("cleanup.policy");
         }
         assertThat(environment).containsEntry("BOOTSTRAP_SERVERS", bootstrap);
         assertThat(withJob.ofKind("KafkaTopic")).isEmpty();

@@ -58,7 +58,7 @@ final class Kustomize {
         }
     }
 
-    private static boolean onPath(String binary) {
+    static boolean onPath(String binary) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String folder : path.split(java.io.File.pathSeparator)) {
             if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, binary))) {
