@@ -301,13 +301,14 @@ final class TrainerConfigDefinition {
                 .define(
                         TRAINING_PARENT_BLEND,
                         Type.DOUBLE,
-                        0.0,
+                        0.5,
                         Range.between(0.0, 0.95),
                         Importance.LOW,
                         "Share of the version in service's weights a round's candidate keeps: each weight ends at"
                                 + " parent + (1 - share) * (tuned - parent), between the two (weight-space"
                                 + " ensembling), so a round forgets less of what the version in service knew. 0"
-                                + " keeps the tuned weights.")
+                                + " keeps the tuned weights. 0.5, the default, was better than 0 on 8 of 12"
+                                + " final or streaming figures over three seeds of two proxies (docs/quality.md).")
                 .define(
                         TRAINING_EARLY_STOPPING_FRACTION,
                         Type.DOUBLE,

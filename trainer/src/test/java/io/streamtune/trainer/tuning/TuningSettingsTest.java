@@ -20,6 +20,18 @@ class TuningSettingsTest {
     }
 
     @Test
+    void shouldBlendARoundWithHalfOfTheVersionInService() {
+        TuningSettings settings = TuningSettings.from(new TrainerConfig(TrainerConfigTest.minimal()));
+
+        assertThat(settings.configFor(true).parentBlend()).isEqualTo(0.5f);
+
+        Map<String, Object> keys = TrainerConfigTest.minimal();
+        keys.put(TrainerConfig.TRAINING_PARENT_BLEND, "0");
+        assertThat(TuningSettings.from(new TrainerConfig(keys)).configFor(true).parentBlend())
+                .isZero();
+    }
+
+    @Test
     void shouldTakeEachShareFromItsOwnKey() {
         Map<String, Object> keys = TrainerConfigTest.minimal();
         keys.put(TrainerConfig.TRAINING_BOOTSTRAP_EARLY_STOPPING_FRACTION, "0.2");
