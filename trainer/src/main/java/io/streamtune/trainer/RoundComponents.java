@@ -56,7 +56,7 @@ public record RoundComponents(
                 new Gate(
                         config.gateMetric(),
                         config.gateMargin(),
-                        new Gate.SeedRule(config.gateSeedMargin(), config.gateSeedNoiseSigmas()),
+                        config.gateSeedMargin(),
                         new Gate.AuditRule(config.gateAuditMargin(), config.gateAuditMinExamples())),
                 new RoundTrigger(config.roundTriggerCorrections(), config.roundTriggerInterval()),
                 config.seed());

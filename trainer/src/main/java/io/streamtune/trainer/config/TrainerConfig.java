@@ -52,7 +52,6 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String GATE_METRIC = NAMESPACE + "gate.metric";
     public static final String GATE_MARGIN = NAMESPACE + "gate.margin";
     public static final String GATE_SEED_MARGIN = NAMESPACE + "gate.seed.margin";
-    public static final String GATE_SEED_NOISE_SIGMAS = NAMESPACE + "gate.seed.noise.sigmas";
     public static final String GATE_AUDIT_MARGIN = NAMESPACE + "gate.audit.margin";
     public static final String GATE_AUDIT_MIN_EXAMPLES = NAMESPACE + "gate.audit.min.examples";
     public static final String FEEDBACK_JOIN_MAX_WAIT_MS = NAMESPACE + "feedback.join.max.wait.ms";
@@ -208,10 +207,6 @@ public final class TrainerConfig extends AbstractConfig {
 
     public double gateSeedMargin() {
         return getDouble(GATE_SEED_MARGIN);
-    }
-
-    public double gateSeedNoiseSigmas() {
-        return getDouble(GATE_SEED_NOISE_SIGMAS);
     }
 
     public double gateAuditMargin() {

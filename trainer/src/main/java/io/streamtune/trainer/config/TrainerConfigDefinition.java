@@ -153,15 +153,6 @@ final class TrainerConfigDefinition {
                                 + " margin, so a round cannot forget what the version in service knew. 1 turns the"
                                 + " check off.")
                 .define(
-                        GATE_SEED_NOISE_SIGMAS,
-                        Type.DOUBLE,
-                        0.0,
-                        Range.between(0.0, 10.0),
-                        Importance.LOW,
-                        "...or, when larger, this many standard errors of the serving version's accuracy on those"
-                                + " examples: on a small seed holdout (30 sentences) one sentence is 3.3 points, so"
-                                + " a margin alone rejects on noise. 0 uses the margin alone.")
-                .define(
                         GATE_AUDIT_MARGIN,
                         Type.DOUBLE,
                         0.02,

@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@value #SEED_ACCURACY}, accuracy on the held-out part of the initial labelled set, which no version's
- *       mistakes chose: a candidate worse there than the version in service by more than the seed rule allows
- *       (its margin, or as many standard errors of that accuracy as it says, whichever is larger) is rejected;
+ *       mistakes chose: a candidate worse there than the version in service by more than the seed margin is
+ *       rejected;
  *   <li>the audit holdout ({@value #AUDIT_PREFIX}{@code <metric>}, the gate's metric on the labels of items drawn
  *       uniformly at random for review, never trained on): a candidate worse there by more than the audit margin is
  *       rejected, once the audit holdout has at least the audit minimum of examples ({@value #AUDIT_EXAMPLES}).
@@ -29,54 +29,13 @@ public final class Gate {
     /** The prefix of the metric keys on the audit holdout: {@code auditHoldout.accuracy}, {@code .macroF1}. */
     public static final String AUDIT_PREFIX = "auditHoldout.";
 
-    /** The metric key of the number of held-out seed examples. */
-    public static final String SEED_EXAMPLES = "seedHoldout.examples";
-
     /** The metric key of the audit holdout's size. */
     public static final String AUDIT_EXAMPLES = AUDIT_PREFIX + "examples";
 
     private final String metric;
     private final double margin;
-    private final SeedRule seed;
+    private final double seedMargin;
     private final AuditRule audit;
-
-    /**
-     * The rule of the held-out seed examples: how far below the version in service's accuracy there a candidate may
-     * fall. A seed holdout is often small (30 sentences of a 150-example seed), where one example moves accuracy by
-     * 3.3 points, so the rule can also allow the sampling noise of that accuracy: {@code sigmas} standard errors
-     * {@code sqrt(p (1 - p) / n)} of the version in service's accuracy {@code p} on the {@code n} examples (with
-     * {@code p} taken as {@code (correct + 1) / (n + 2)}, so a perfect score still has noise). The allowed drop is
-     * the larger of the two.
-     *
-     * @param margin the drop always allowed, in [0, 1] (1: never checked)
-     * @param sigmas how many standard errors of noise are also allowed, at least 0 (0: the margin alone)
-     */
-    public record SeedRule(double margin, double sigmas) {
-
-        public SeedRule {
-            if (!(margin >= 0 && margin <= 1)) {
-                throw new IllegalArgumentException("seed margin must be in [0, 1]: " + margin);
-            }
-            if (!(sigmas >= 0 && sigmas < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("seed noise sigmas must be >= 0 and finite: " + sigmas);
-            }
-        }
-
-        /**
-         * The drop allowed below the version in service's accuracy.
-         *
-         * @param servingAccuracy the version in service's accuracy on the seed holdout
-         * @param examples the seed holdout's size, or null when not known (then the margin alone)
-         */
-        public double allowedDrop(double servingAccuracy, Double examples) {
-            if (examples == null || examples < 1 || sigmas == 0) {
-                return margin;
-            }
-            double smoothed = (servingAccuracy * examples + 1) / (examples + 2);
-            double standardError = Math.sqrt(smoothed * (1 - smoothed) / examples);
-            return Math.max(margin, sigmas * standardError);
-        }
-    }
 
     /**
      * The audit holdout's rule.
@@ -113,20 +72,20 @@ public final class Gate {
      *     examples may be, in [0, 1] (1: never checked)
      */
     public Gate(String metric, double margin, double seedMargin) {
-        this(metric, margin, new SeedRule(seedMargin, 0), AuditRule.OFF);
+        this(metric, margin, seedMargin, AuditRule.OFF);
     }
 
-    /**
-     * @param seed the rule of the held-out seed examples
-     * @param audit the rule of the audit holdout
-     */
-    public Gate(String metric, double margin, SeedRule seed, AuditRule audit) {
+    /** @param audit the rule of the audit holdout */
+    public Gate(String metric, double margin, double seedMargin, AuditRule audit) {
         if (margin < 0 || Double.isNaN(margin)) {
             throw new IllegalArgumentException("margin must be >= 0: " + margin);
         }
+        if (!(seedMargin >= 0 && seedMargin <= 1)) {
+            throw new IllegalArgumentException("seed margin must be in [0, 1]: " + seedMargin);
+        }
         this.metric = metric;
         this.margin = margin;
-        this.seed = seed;
+        this.seedMargin = seedMargin;
         this.audit = audit;
     }
 
@@ -152,12 +111,9 @@ public final class Gate {
                 promote ? ">=" : "<",
                 servingValue,
                 margin);
-        Double servingSeed = serving.get(SEED_ACCURACY);
-        double seedDrop =
-                servingSeed == null ? seed.margin() : seed.allowedDrop(servingSeed, serving.get(SEED_EXAMPLES));
-        if (promote && worse(candidate, serving, SEED_ACCURACY, seedDrop)) {
+        if (promote && worse(candidate, serving, SEED_ACCURACY, seedMargin)) {
             promote = false;
-            reason += ", but it forgets: " + comparison(candidate, serving, SEED_ACCURACY, "allowed drop", seedDrop);
+            reason += ", but it forgets: " + comparison(candidate, serving, SEED_ACCURACY, "seed margin", seedMargin);
         }
         String auditMetric = AUDIT_PREFIX + metric;
         if (promote && enoughAudits(candidate) && worse(candidate, serving, auditMetric, audit.margin())) {

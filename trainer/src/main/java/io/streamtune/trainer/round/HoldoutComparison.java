@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The candidate and the version in service on the holdouts of a round, as the metric maps the gate reads: the
  * holdout's report ({@code accuracy}, {@code macroF1}, {@code examples}, per class), accuracy on its seed examples
- * ({@value Gate#SEED_ACCURACY}) and their number ({@value Gate#SEED_EXAMPLES}), and accuracy, macro-F1 and size of the audit holdout ({@value Gate#AUDIT_PREFIX}
+ * ({@value Gate#SEED_ACCURACY}), and accuracy, macro-F1 and size of the audit holdout ({@value Gate#AUDIT_PREFIX}
  * {@code accuracy|macroF1|examples}), each only when that holdout has examples.
  *
  * @param candidate the candidate's metrics
@@ -55,8 +55,6 @@ record HoldoutComparison(Map<String, Double> candidate, Map<String, Double> inSe
             servingMetrics.put(
                     Gate.SEED_ACCURACY,
                     trainer.evaluate(serving, labels, seedHoldout).accuracy());
-            candidateMetrics.put(Gate.SEED_EXAMPLES, (double) seedHoldout.size());
-            servingMetrics.put(Gate.SEED_EXAMPLES, (double) seedHoldout.size());
         }
         if (!plan.auditHoldout().isEmpty()) {
             putAudit(candidateMetrics, trainer.evaluate(candidate, labels, plan.auditHoldout()));
