@@ -91,7 +91,6 @@ public final class DeviceSelection {
             throw new IllegalArgumentException(deviceKey + "=auto but PyTorch sees no GPU, and " + requiredKey
                     + "=true refuses the CPU instead (" + NO_GPU_HINT + ")");
         }
-        return DeviceChoice.cpu(deviceKey + "=auto and PyTorch sees no GPU, so the CPU (the CUDA driver's absence is"
-                + " reported by DJL as \"Failed to detect GPU count\"; " + NO_GPU_HINT + ")");
+        return DeviceChoice.cpu(deviceKey + "=auto and PyTorch sees no GPU, so the CPU (" + NO_GPU_HINT + ")");
     }
 }
