@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * The entry point: {@code java io.streamtune.classifier.ClassifierApp [classifier.properties]}. Loads the
  * configuration (file, then {@code STREAMTUNE_*} environment), starts the runtime and installs the shutdown hook. A
- * fatal condition (invalid configuration, no model to serve) exits non-zero with one line on standard error.
+ * fatal condition (invalid configuration, a required GPU that is missing included; no model to serve) exits non-zero
+ * with one line on standard error.
  */
 public final class ClassifierApp {
 
@@ -23,7 +24,7 @@ public final class ClassifierApp {
 
     public static void main(String[] args) {
         ClassifierConfig config = loadOrExit(args);
-        run(config, EngineModelLoader.fromConfig(config));
+        run(config, LIFECYCLE.configuration(() -> EngineModelLoader.fromConfig(config)));
     }
 
     /** Starts an instance with this loader and stops it on JVM shutdown; exits 1 if it cannot start. */

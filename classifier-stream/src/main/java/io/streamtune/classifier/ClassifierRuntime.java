@@ -108,6 +108,7 @@ public final class ClassifierRuntime implements AutoCloseable {
     }
 
     private void startAll(ModelLoader loader, Duration firstModelTimeout) throws IOException, InterruptedException {
+        metrics.setDevice(loader.device());
         MetricsRenderer renderer = new MetricsRenderer(metrics, this::kafkaMetrics, config.instanceId());
         OperationsServer.Builder endpoint = OperationsServer.builder("classifier")
                 .port(config.httpPort())

@@ -48,6 +48,7 @@ public final class ClassifierConfig extends AbstractConfig {
     public static final String MODEL_VERSION_PINNED = SharedKeys.MODEL_VERSION_PINNED;
     public static final String MODEL_STORE_ROOT = SharedKeys.MODEL_STORE_ROOT;
     public static final String DEVICE = NAMESPACE + "device";
+    public static final String DEVICE_REQUIRED = NAMESPACE + "device.required";
     public static final String MODEL_MAX_LENGTH = NAMESPACE + "model.max.length";
     public static final String MODEL_MAX_WINDOWS = NAMESPACE + "model.max.windows";
     public static final String MODEL_WINDOW_POOLING = NAMESPACE + "model.window.pooling";
@@ -141,8 +142,14 @@ public final class ClassifierConfig extends AbstractConfig {
         return Path.of(getString(MODEL_STORE_ROOT));
     }
 
+    /** The device asked for; {@code EngineModelLoader} chooses the one used from it at start-up. */
     public Device device() {
         return Device.parse(getString(DEVICE));
+    }
+
+    /** Whether a GPU asked for must exist (start-up is refused without it) rather than fall back to the CPU. */
+    public boolean deviceRequired() {
+        return getBoolean(DEVICE_REQUIRED);
     }
 
     public int modelMaxLength() {

@@ -42,10 +42,23 @@ final class ClassifierConfigDefinition {
                 .define(
                         DEVICE,
                         Type.STRING,
-                        "cpu",
+                        "auto",
                         new ConfigValidators.DeviceName(),
                         Importance.MEDIUM,
-                        "Inference device: cpu or gpu:N.")
+                        "Inference device, chosen once at start-up: auto (GPU 0 when PyTorch sees a GPU, else the"
+                                + " CPU), cpu, or gpu:N (GPU N; the CPU when PyTorch does not see it, unless "
+                                + DEVICE_REQUIRED
+                                + " is true). The choice and its reason are logged (WARN unless cpu or gpu:N was"
+                                + " taken as given) and exported as the metric streamtune_device_gpu.")
+                .define(
+                        DEVICE_REQUIRED,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.LOW,
+                        "true: never fall back to the CPU; start-up is refused when "
+                                + DEVICE
+                                + " is gpu:N and PyTorch does not see GPU N, or is auto and PyTorch sees no GPU. No"
+                                + " effect with cpu.")
                 .define(
                         MODEL_MAX_LENGTH,
                         Type.INT,

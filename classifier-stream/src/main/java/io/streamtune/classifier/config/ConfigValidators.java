@@ -21,7 +21,7 @@ final class ConfigValidators {
 
         @Override
         public String toString() {
-            return "cpu, gpu:N";
+            return "auto, cpu, gpu:N";
         }
     }
 }

@@ -12,9 +12,13 @@ import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.model.classify.DjlTextClassifier;
 import io.streamtune.model.classify.OfflineEngine;
+import io.streamtune.model.device.DeviceChoice;
+import io.streamtune.model.device.DeviceRequest;
+import io.streamtune.model.device.DeviceSelection;
 import io.streamtune.model.tokenize.TextWindows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,20 +44,52 @@ public final class EngineModelLoader implements ModelLoader {
 
     /**
      * A loader on the configured store root and device, batching like the stream. Switches DJL offline first (no
-     * download, no telemetry), so the application's only outbound connections are to the broker and the registry.
+     * download, no telemetry), so the application's only outbound connections are to the broker and the registry;
+     * then chooses the device once, from {@value ClassifierConfig#DEVICE} and the GPUs PyTorch sees.
+     *
+     * @throws ConfigException naming {@value ClassifierConfig#DEVICE_REQUIRED} when the GPU it requires is not there
      */
     public static EngineModelLoader fromConfig(ClassifierConfig config) {
         OfflineEngine.enforce();
+        return fromConfig(config, DeviceSelection.onEngine(ClassifierConfig.DEVICE, ClassifierConfig.DEVICE_REQUIRED));
+    }
+
+    /** {@link #fromConfig(ClassifierConfig)} with the device chosen by this selection. */
+    static EngineModelLoader fromConfig(ClassifierConfig config, DeviceSelection selection) {
+        ClassifierSettings settings = settings(config, choose(config, selection));
         try {
-            ClassifierSettings settings = ClassifierSettings.defaults()
-                    .withDevice(config.device().toString())
-                    .withMaxLength(config.modelMaxLength())
-                    .withBatchSize(config.batchMaxRecords())
-                    .withWindows(config.modelMaxWindows(), TextWindows.Pooling.valueOf(config.modelWindowPooling()));
             return new EngineModelLoader(new FileSystemModelStore(config.modelStoreRoot()), settings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the model store at " + config.modelStoreRoot(), e);
         }
+    }
+
+    private static DeviceChoice choose(ClassifierConfig config, DeviceSelection selection) {
+        try {
+            return selection.choose(DeviceRequest.parse(config.device().toString()), config.deviceRequired());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** How versions are loaded: on this device, with the configured windows and batch size. */
+    static ClassifierSettings settings(ClassifierConfig config, DeviceChoice device) {
+        return ClassifierSettings.defaults()
+                .withDevice(device.device())
+                .withMaxLength(config.modelMaxLength())
+                .withBatchSize(config.batchMaxRecords())
+                .withWindows(config.modelMaxWindows(), TextWindows.Pooling.valueOf(config.modelWindowPooling()));
+    }
+
+    /** How versions are loaded (device, windows, batch size). */
+    public ClassifierSettings settings() {
+        return settings;
+    }
+
+    /** The device versions are loaded on: {@code cpu} or {@code gpu:N}. */
+    @Override
+    public String device() {
+        return settings.device();
     }
 
     /**

@@ -75,6 +75,11 @@ public final class MetricsRenderer {
                 "The model version served, -1 before the first.",
                 instance,
                 metrics.servedVersion());
+        text.gauge(
+                "streamtune_device_gpu",
+                "1 when the model runs on a GPU, 0 on the CPU; the device label says which.",
+                with("device", metrics.device()),
+                metrics.device().startsWith("gpu") ? 1 : 0);
     }
 
     private void memory(MetricsPage text) {

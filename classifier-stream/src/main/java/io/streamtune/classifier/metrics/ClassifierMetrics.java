@@ -27,12 +27,23 @@ public final class ClassifierMetrics {
     private final LongAdder memoryRetirements = new LongAdder();
     private final LongAdder memoryEvictions = new LongAdder();
     private final Histogram memoryFirstAnswerSeconds = Histogram.seconds();
+    private volatile String device = "cpu";
     private final RateMeter classifiedRate = new RateMeter(30, System::currentTimeMillis);
 
     public ClassifierMetrics() {
         for (DeadLetterReason reason : DeadLetterReason.values()) {
             deadLetters.put(reason, new LongAdder());
         }
+    }
+
+    /** The model runs on this device, {@code cpu} or {@code gpu:N} (chosen once at start-up). */
+    public void setDevice(String chosen) {
+        device = chosen;
+    }
+
+    /** The device the model runs on: {@code cpu} or {@code gpu:N}. */
+    public String device() {
+        return device;
     }
 
     /** A valid record was put into the pending batch. */

@@ -13,4 +13,9 @@ public interface ModelLoader {
      *     the served one stays
      */
     LoadedModel load(ModelTarget target) throws Exception;
+
+    /** The device versions are loaded on, {@code cpu} or {@code gpu:N}, for the metrics; {@code cpu} unless said. */
+    default String device() {
+        return "cpu";
+    }
 }

@@ -63,7 +63,8 @@ class ClassifierConfigTest {
         assertThat(config.outputTopic()).isEqualTo(Topics.CLASSIFICATIONS);
         assertThat(config.deadLetterTopic()).isEqualTo(Topics.TEXT_EVENTS_DLQ);
         assertThat(config.batchMaxRecords()).isEqualTo(32);
-        assertThat(config.device()).isEqualTo(Device.CPU);
+        assertThat(config.device()).isEqualTo(Device.AUTO);
+        assertThat(config.deviceRequired()).isFalse();
         assertThat(config.pinnedVersion()).isEmpty();
         assertThat(config.reloadRetryBackoff()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.reloadRetryBackoffMax()).isEqualTo(Duration.ofSeconds(30));
@@ -167,10 +168,37 @@ class ClassifierConfigTest {
     }
 
     @Test
-    void shouldParseGpuDevices() {
-        assertThat(Device.parse("gpu:1").gpuIndex()).isEqualTo(1);
+    void shouldReadTheDeviceAndWhetherItIsRequired() {
+        Map<String, String> env = with(
+                with(REQUIRED_ENV, "STREAMTUNE_CLASSIFIER_DEVICE", "gpu:1"),
+                "STREAMTUNE_CLASSIFIER_DEVICE_REQUIRED",
+                "true");
+
+        ClassifierConfig config = ConfigLoader.load(null, env);
+
+        assertThat(config.device()).isEqualTo(new Device(1));
+        assertThat(config.deviceRequired()).isTrue();
+        assertThat(ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_CLASSIFIER_DEVICE", "cpu"))
+                        .device())
+                .isEqualTo(Device.CPU);
+        assertThat(Device.parse("auto").isAuto()).isTrue();
         assertThat(Device.parse("gpu:1").isGpu()).isTrue();
-        assertThatThrownBy(() -> Device.parse("gpu:")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Device.parse("auto")).hasToString("auto");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownDeviceNamingTheKey() {
+        for (String bad : new String[] {"tpu", "gpu:", "gpu", "GPU:0", "cuda:0"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_CLASSIFIER_DEVICE", bad)))
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(ClassifierConfig.DEVICE)
+                    .hasMessageContaining("must be auto, cpu or gpu:N");
+        }
+        assertThatThrownBy(() ->
+                        ConfigLoader.load(null, with(REQUIRED_ENV, "STREAMTUNE_CLASSIFIER_DEVICE_REQUIRED", "maybe")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ClassifierConfig.DEVICE_REQUIRED);
     }
 
     private Path write(String content) throws IOException {

@@ -1,8 +1,10 @@
 package io.streamtune.classifier.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamtune.classifier.config.ClassifierConfig;
 import io.streamtune.classifier.reload.ModelTarget;
 import io.streamtune.classifier.reload.StoreUnreachableException;
 import io.streamtune.model.artifact.ArtifactContent;
@@ -12,11 +14,15 @@ import io.streamtune.model.artifact.ModelArtifact;
 import io.streamtune.model.artifact.StoreUnavailableException;
 import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.classify.ClassifierSettings;
+import io.streamtune.model.device.DeviceSelection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +53,52 @@ class EngineModelLoaderTest {
                 .setTokenizer(ArtifactContent.ofBytes("{}".getBytes(StandardCharsets.UTF_8)))
                 .build());
         loader = new EngineModelLoader(store, ClassifierSettings.defaults());
+    }
+
+    private ClassifierConfig config(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(Map.of(
+                "kafka.bootstrap.servers", "localhost:9092",
+                "registry.url", "http://localhost:8081",
+                "model.name", "sentiment",
+                "model.store.root", store.root().toString()));
+        all.putAll(settings);
+        return new ClassifierConfig(all);
+    }
+
+    @Test
+    void shouldLoadOnTheCpuOfThisMachineByDefault() {
+        EngineModelLoader fromConfig = EngineModelLoader.fromConfig(config(Map.of()));
+
+        assertThat(fromConfig.device()).isEqualTo("cpu");
+        assertThat(fromConfig.settings().djlDevice()).isEqualTo(ai.djl.Device.cpu());
+    }
+
+    @Test
+    void shouldLoadOnTheGpuChosenAndFallBackToTheCpuWhenItIsMissing() {
+        DeviceSelection twoGpus =
+                new DeviceSelection(ClassifierConfig.DEVICE, ClassifierConfig.DEVICE_REQUIRED, () -> 2);
+        DeviceSelection noGpu = new DeviceSelection(ClassifierConfig.DEVICE, ClassifierConfig.DEVICE_REQUIRED, () -> 0);
+
+        assertThat(EngineModelLoader.fromConfig(config(Map.of()), twoGpus).device())
+                .isEqualTo("gpu:0");
+        assertThat(EngineModelLoader.fromConfig(config(Map.of(ClassifierConfig.DEVICE, "gpu:1")), twoGpus)
+                        .device())
+                .isEqualTo("gpu:1");
+        assertThat(EngineModelLoader.fromConfig(config(Map.of(ClassifierConfig.DEVICE, "gpu:1")), noGpu)
+                        .device())
+                .isEqualTo("cpu");
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutARequiredGpuNamingTheKey() {
+        ClassifierConfig required =
+                config(Map.of(ClassifierConfig.DEVICE, "gpu:1", ClassifierConfig.DEVICE_REQUIRED, "true"));
+        DeviceSelection noGpu = new DeviceSelection(ClassifierConfig.DEVICE, ClassifierConfig.DEVICE_REQUIRED, () -> 0);
+
+        assertThatThrownBy(() -> EngineModelLoader.fromConfig(required, noGpu))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ClassifierConfig.DEVICE + "=gpu:1")
+                .hasMessageContaining(ClassifierConfig.DEVICE_REQUIRED + "=true");
     }
 
     @Test

@@ -24,6 +24,17 @@ class MetricsRendererTest {
     }
 
     @Test
+    void shouldSayTheModelRunsOnTheGpuChosen() {
+        metrics.setDevice("gpu:1");
+
+        String page = new MetricsRenderer(metrics, Map::of, "instance-a").render();
+
+        assertThat(page)
+                .contains("# TYPE streamtune_device_gpu gauge")
+                .contains("streamtune_device_gpu{device=\"gpu:1\",instance_id=\"instance-a\"} 1.0");
+    }
+
+    @Test
     void shouldRenderTheClassifiersAndKafkasMetricsAsPrometheusText() {
         metrics.recordAccepted();
         metrics.recordBatch(3, 12);
@@ -52,6 +63,7 @@ class MetricsRendererTest {
                 .contains("streamtune_inference_ms_sum{instance_id=\"instance-a\"} 12.0")
                 .contains("streamtune_end_to_end_ms_count{instance_id=\"instance-a\"} 1")
                 .contains("streamtune_model_version_served{instance_id=\"instance-a\"} 5.0")
+                .contains("streamtune_device_gpu{device=\"cpu\",instance_id=\"instance-a\"} 0.0")
                 .contains("streamtune_model_reloads_total{instance_id=\"instance-a\"} 1.0")
                 .contains("streamtune_model_reload_failures_total{instance_id=\"instance-a\"} 1.0")
                 .contains("# TYPE kafka_stream_thread_metrics_process_total counter")

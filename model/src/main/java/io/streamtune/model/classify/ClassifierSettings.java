@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * How a {@link DjlTextClassifier} runs.
  *
- * @param device {@code cpu} or {@code gpu:N} (GPU N, which must exist; see model/README.md for the CUDA
- *     set-up)
+ * @param device {@code cpu} or {@code gpu:N} (GPU N, which must exist; {@link
+ *     io.streamtune.model.device.DeviceSelection} turns a configured {@code auto} into one of them; see
+ *     model/README.md for the CUDA set-up)
  * @param maxLength the longest token sequence, special tokens included, in [3, 512]; longer texts keep
  *     their head and tail and are flagged truncated
  * @param batchSize the most texts per forward pass; texts of similar length are grouped

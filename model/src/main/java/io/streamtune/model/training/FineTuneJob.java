@@ -1,5 +1,7 @@
 package io.streamtune.model.training;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.streamtune.model.artifact.ArtifactContent;
 import io.streamtune.model.artifact.ModelArtifact;
@@ -35,14 +37,27 @@ public final class FineTuneJob {
 
     private final ModelStore store;
     private final ProgressListener listener;
+    private final Device device;
 
     /**
+     * A job on the engine's default device (GPU 0 when PyTorch sees a GPU, else the CPU).
+     *
      * @param store where the version is written
      * @param listener receives training progress
      */
     public FineTuneJob(ModelStore store, ProgressListener listener) {
+        this(store, listener, Engine.getInstance().defaultDevice());
+    }
+
+    /**
+     * @param store where the version is written
+     * @param listener receives training progress
+     * @param device where the model is trained (as {@code io.streamtune.model.device.DeviceSelection} chose it)
+     */
+    public FineTuneJob(ModelStore store, ProgressListener listener, Device device) {
         this.store = store;
         this.listener = listener;
+        this.device = device;
     }
 
     /**
@@ -117,9 +132,14 @@ public final class FineTuneJob {
         HoldoutSplit split = config.holdoutFraction() > 0
                 ? HoldoutSplit.of(request.examples(), config.holdoutFraction(), config.seed())
                 : new HoldoutSplit(request.examples(), List.of());
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = NDManager.newBaseManager(device);
                 TextTokenizer tokenizer = request.start().loadTokenizer(config)) {
-            LOG.info("Fine-tuning {} version {} from {}", request.modelName(), request.version(), request.start());
+            LOG.info(
+                    "Fine-tuning {} version {} from {} on {}",
+                    request.modelName(),
+                    request.version(),
+                    request.start(),
+                    device);
             boolean newHead = !request.start().keepsHeadFor(request.labels());
             FineTuneConfig run =
                     newHead ? config : config.toBuilder().optMinSteps(0).build();

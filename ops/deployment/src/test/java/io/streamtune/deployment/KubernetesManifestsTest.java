@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.streamtune.classifier.config.ClassifierConfig;
+import io.streamtune.model.device.DeviceRequest;
 import io.streamtune.review.config.ReviewConfig;
 import io.streamtune.schemas.Topics;
 import io.streamtune.trainer.config.TrainerConfig;
@@ -304,7 +305,15 @@ class KubernetesManifestsTest {
 
         assertThat(new KubernetesConfigs(gpu, configDir).classifier().device().gpuIndex())
                 .isZero();
+        assertThat(new KubernetesConfigs(gpu, configDir).classifier().deviceRequired())
+                .as("a GPU classifier whose GPU is missing refuses to start rather than serve from the CPU")
+                .isTrue();
         assertThat(new KubernetesConfigs(cpu, configDir).classifier().device().isGpu())
+                .isFalse();
+        assertThat(new KubernetesConfigs(gpu, configDir).trainer("trainer").device())
+                .as("the trainer stays on CPU nodes")
+                .isEqualTo(DeviceRequest.CPU);
+        assertThat(new KubernetesConfigs(cpu, configDir).classifier().deviceRequired())
                 .isFalse();
         assertThat(Yamls.at(container, "resources", "limits")).containsEntry("nvidia.com/gpu", 1);
         assertThat(Yamls.at(classifier(cpu), "resources", "limits")).doesNotContainKey("nvidia.com/gpu");

@@ -1,6 +1,7 @@
 package io.streamtune.trainer.config;
 
 import io.streamtune.model.base.BuiltInBase;
+import io.streamtune.model.device.DeviceRequest;
 import io.streamtune.runtime.config.ConfigSources;
 import io.streamtune.runtime.config.KeyScheme;
 import io.streamtune.runtime.config.RenamedKeys;
@@ -59,6 +60,8 @@ public final class TrainerConfig extends AbstractConfig {
     public static final String FEEDBACK_TEXT_RETENTION_HOURS = NAMESPACE + "feedback.text.retention.hours";
     public static final String FEEDBACK_ANNOTATORS_ALLOWED = NAMESPACE + "feedback.annotators.allowed";
     public static final String FEEDBACK_ANNOTATOR_RATE_LIMIT = NAMESPACE + "feedback.annotator.rate.limit.per.minute";
+    public static final String DEVICE = NAMESPACE + "device";
+    public static final String DEVICE_REQUIRED = NAMESPACE + "device.required";
     public static final String TRAINING_EPOCHS = NAMESPACE + "training.epochs";
     public static final String TRAINING_BATCH_SIZE = NAMESPACE + "training.batch.size";
     public static final String TRAINING_LEARNING_RATE = NAMESPACE + "training.learning.rate";
@@ -257,6 +260,16 @@ public final class TrainerConfig extends AbstractConfig {
 
     public int maxWindows() {
         return getInt(TRAINING_MAX_WINDOWS);
+    }
+
+    /** The device asked for; {@code DjlModelTuner} chooses the one used from it at start-up. */
+    public DeviceRequest device() {
+        return DeviceRequest.parse(getString(DEVICE));
+    }
+
+    /** Whether a GPU asked for must exist (start-up is refused without it) rather than fall back to the CPU. */
+    public boolean deviceRequired() {
+        return getBoolean(DEVICE_REQUIRED);
     }
 
     public int minSteps() {

@@ -248,6 +248,27 @@ final class TrainerConfigDefinition {
                         Importance.LOW,
                         "Tokens per window; a longer text is cut into overlapping windows (training.max.windows).")
                 .define(
+                        DEVICE,
+                        Type.STRING,
+                        "auto",
+                        new DeviceNameValidator(),
+                        Importance.MEDIUM,
+                        "Fine-tuning and evaluation device, chosen once at start-up: auto (GPU 0 when PyTorch sees a"
+                                + " GPU, else the CPU), cpu, or gpu:N (GPU N; the CPU when PyTorch does not see it,"
+                                + " unless "
+                                + DEVICE_REQUIRED
+                                + " is true). The choice and its reason are logged (WARN unless cpu or gpu:N was"
+                                + " taken as given).")
+                .define(
+                        DEVICE_REQUIRED,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.LOW,
+                        "true: never fall back to the CPU; start-up is refused when "
+                                + DEVICE
+                                + " is gpu:N and PyTorch does not see GPU N, or is auto and PyTorch sees no GPU. No"
+                                + " effect with cpu.")
+                .define(
                         TRAINING_MAX_WINDOWS,
                         Type.INT,
                         8,

@@ -5,6 +5,8 @@ import io.streamtune.model.artifact.StoredVersion;
 import io.streamtune.model.classify.ClassifierSettings;
 import io.streamtune.model.classify.DjlTextClassifier;
 import io.streamtune.model.classify.Prediction;
+import io.streamtune.model.device.DeviceChoice;
+import io.streamtune.model.device.DeviceSelection;
 import io.streamtune.model.eval.EvaluationReport;
 import io.streamtune.model.tokenize.TextWindows;
 import io.streamtune.model.training.FineTuneJob;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The {@link ModelTuner} on the model module: BERT on DJL/PyTorch, fine-tuned from a stored version, or without one
@@ -26,7 +29,10 @@ public final class DjlModelTuner implements ModelTuner {
 
     private final ClassifierSettings inference;
 
-    /** @param inference how stored versions are loaded for evaluation (device, max length, batch size) */
+    /**
+     * @param inference how stored versions are loaded for evaluation (device, max length, batch size); versions are
+     *     fine-tuned on the same device
+     */
     public DjlModelTuner(ClassifierSettings inference) {
         this.inference = inference;
     }
@@ -34,14 +40,33 @@ public final class DjlModelTuner implements ModelTuner {
     /**
      * The tuner of a trainer configuration: stored versions are evaluated with the windows they are trained with
      * (the classifier's default mean pooling of window logits).
+     *
+     * @throws ConfigException naming {@value TrainerConfig#DEVICE_REQUIRED} when the GPU it requires is not there
      */
     public static DjlModelTuner of(TrainerConfig config) {
         return new DjlModelTuner(inferenceSettings(config));
     }
 
-    /** How a trainer configuration's versions are loaded: its window length and cap, mean pooling of windows. */
+    /**
+     * How a trainer configuration's versions are trained and loaded: on the device chosen now from {@value
+     * TrainerConfig#DEVICE} and the GPUs PyTorch sees, with its window length and cap, mean pooling of windows.
+     *
+     * @throws ConfigException naming {@value TrainerConfig#DEVICE_REQUIRED} when the GPU it requires is not there
+     */
     public static ClassifierSettings inferenceSettings(TrainerConfig config) {
+        return inferenceSettings(config, DeviceSelection.onEngine(TrainerConfig.DEVICE, TrainerConfig.DEVICE_REQUIRED));
+    }
+
+    /** {@link #inferenceSettings(TrainerConfig)} on the device this selection chooses. */
+    static ClassifierSettings inferenceSettings(TrainerConfig config, DeviceSelection selection) {
+        DeviceChoice device;
+        try {
+            device = selection.choose(config.device(), config.deviceRequired());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         return ClassifierSettings.defaults()
+                .withDevice(device.device())
                 .withMaxLength(config.maxLength())
                 .withWindows(config.maxWindows(), TextWindows.Pooling.MEAN);
     }
@@ -67,8 +92,7 @@ public final class DjlModelTuner implements ModelTuner {
         return new TunedCandidate(outcome.stored(), outcome.evaluation());
     }
 
-    private static FineTuneJob.Outcome run(TuningJob job, ModelStore store, ProgressListener progress)
-            throws IOException {
+    private FineTuneJob.Outcome run(TuningJob job, ModelStore store, ProgressListener progress) throws IOException {
         FineTuneJob.Request request = new FineTuneJob.Request(
                 job.modelName(),
                 job.version(),
@@ -78,7 +102,7 @@ public final class DjlModelTuner implements ModelTuner {
                 job.holdout(),
                 job.settings().configFor(job.parent().isPresent()),
                 job.lexicalTrain());
-        return new FineTuneJob(store, progress).run(request);
+        return new FineTuneJob(store, progress, inference.djlDevice()).run(request);
     }
 
     /** The parent version; without one, the configured checkpoint folder or else the configured built-in base. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamtune.model.base.BuiltInBase;
+import io.streamtune.model.device.DeviceRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,35 @@ public class TrainerConfigTest {
         assertThatThrownBy(() -> new TrainerConfig(settings))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("round.holdout.fraction");
+    }
+
+    @Test
+    void shouldAskForTheAutomaticDeviceByDefaultAndReadAnother() {
+        Map<String, Object> settings = minimal();
+
+        assertThat(new TrainerConfig(settings).device()).isEqualTo(DeviceRequest.AUTO);
+        assertThat(new TrainerConfig(settings).deviceRequired()).isFalse();
+
+        settings.put(TrainerConfig.DEVICE, "gpu:2");
+        settings.put(TrainerConfig.DEVICE_REQUIRED, "true");
+        assertThat(new TrainerConfig(settings).device()).isEqualTo(DeviceRequest.gpu(2));
+        assertThat(new TrainerConfig(settings).deviceRequired()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownDeviceNamingTheKey() {
+        Map<String, Object> settings = minimal();
+        settings.put(TrainerConfig.DEVICE, "tpu");
+
+        assertThatThrownBy(() -> new TrainerConfig(settings))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(TrainerConfig.DEVICE)
+                .hasMessageContaining("must be auto, cpu or gpu:N");
+        settings.put(TrainerConfig.DEVICE, "cpu");
+        settings.put(TrainerConfig.DEVICE_REQUIRED, "sometimes");
+        assertThatThrownBy(() -> new TrainerConfig(settings))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(TrainerConfig.DEVICE_REQUIRED);
     }
 
     @Test
